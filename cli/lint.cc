@@ -1,0 +1,197 @@
+// `sievegate lint [--format text|json] PATH...`: check Sieve scripts.
+//
+// PATH is a file, a directory (every *.sieve below it, in sorted order) or "-" for
+// standard input. Text output is one `path:line:col: severity: message` line per
+// diagnostic; JSON output is one document (cli.md). Exit 0: no errors; 1: errors in a
+// script; 2: usage error or unreadable input.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/json.h"
+#include "policy/ast_builder.h"
+#include "policy/policy.h"
+
+namespace sievegate::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kUsage =
+    "usage: sievegate lint [--format text|json] [--dump-ast] PATH...\n"
+    "\n"
+    "Check Sieve scripts (RFC 5228 and extensions) and report every error and warning.\n"
+    "PATH is a file, a directory (all *.sieve files below it) or - for standard input.\n"
+    "\n"
+    "  --format text   one 'file:line:column: severity: message' line per problem (default)\n"
+    "  --format json   one JSON document: {\"files\": [...], \"errors\": N, \"warnings\": N}\n"
+    "  --dump-ast      print the syntax tree of each valid script (text format only)\n"
+    "\n"
+    "Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or\n"
+    "unreadable file.\n";
+
+struct FileReport {
+  std::string path;
+  policy::Diagnostics diagnostics;
+  std::string ast_dump;
+};
+
+bool read_all(std::istream& in, std::string& out) {
+  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return !in.bad();
+}
+
+// Expands PATH arguments into the list of scripts; false on an unusable path.
+bool collect(const std::string& arg, std::vector<std::string>& files) {
+  if (arg == "-") {
+    files.push_back(arg);
+    return true;
+  }
+  std::error_code ec;
+  fs::file_status status = fs::status(arg, ec);
+  if (ec || !fs::exists(status)) {
+    std::cerr << "sievegate lint: " << arg << ": no such file or directory\n";
+    return false;
+  }
+  if (!fs::is_directory(status)) {
+    files.push_back(arg);
+    return true;
+  }
+  std::vector<std::string> found;
+  for (auto it = fs::recursive_directory_iterator(arg, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    if (it->is_regular_file(ec) && it->path().extension() == ".sieve") {
+      found.push_back(it->path().string());
+    }
+  }
+  if (ec) {
+    std::cerr << "sievegate lint: " << arg << ": " << ec.message() << "\n";
+    return false;
+  }
+  std::sort(found.begin(), found.end());
+  files.insert(files.end(), found.begin(), found.end());
+  return true;
+}
+
+void print_text(const FileReport& report) {
+  for (const policy::Diagnostic& d : report.diagnostics) {
+    std::cout << report.path << ':' << d.pos.line << ':' << d.pos.column << ": "
+              << policy::severity_name(d.severity) << ": " << d.message << '\n';
+  }
+  std::cout << report.ast_dump;
+}
+
+std::string to_json(const std::vector<FileReport>& reports, int errors, int warnings) {
+  std::string out = "{\"files\": [";
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += "{\"path\": ";
+    append_json_string(out, reports[i].path);
+    out += ", \"diagnostics\": [";
+    const auto& diags = reports[i].diagnostics;
+    for (std::size_t k = 0; k < diags.size(); ++k) {
+      const policy::Diagnostic& d = diags[k];
+      if (k > 0) out += ", ";
+      out += "{\"severity\": \"";
+      out += policy::severity_name(d.severity);
+      out += "\", \"line\": " + std::to_string(d.pos.line) +
+             ", \"column\": " + std::to_string(d.pos.column) + ", \"code\": ";
+      append_json_string(out, d.code);
+      out += ", \"message\": ";
+      append_json_string(out, d.message);
+      out += "}";
+    }
+    out += "]}";
+  }
+  out += "], \"errors\": " + std::to_string(errors) +
+         ", \"warnings\": " + std::to_string(warnings) + "}\n";
+  return out;
+}
+
+}  // namespace
+
+int lint_main(int argc, char** argv) {
+  bool json = false;
+  bool dump_ast = false;
+  std::vector<std::string> paths;
+  for (int i = 0; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      std::cout << kUsage;
+      return kExitOk;
+    } else if (arg == "--format" || arg.rfind("--format=", 0) == 0) {
+      std::string value;
+      if (arg == "--format") {
+        if (i + 1 >= argc) {
+          std::cerr << "sievegate lint: --format needs a value (text or json)\n" << kUsage;
+          return kExitUsage;
+        }
+        value = argv[++i];
+      } else {
+        value = arg.substr(9);
+      }
+      if (value != "text" && value != "json") {
+        std::cerr << "sievegate lint: unknown format '" << value << "' (text or json)\n";
+        return kExitUsage;
+      }
+      json = value == "json";
+    } else if (arg == "--dump-ast") {
+      dump_ast = true;
+    } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
+      std::cerr << "sievegate lint: unknown option '" << arg << "'\n" << kUsage;
+      return kExitUsage;
+    } else {
+      paths.push_back(arg);
+    }
+  }
+  if (paths.empty()) {
+    std::cerr << "sievegate lint: no script given\n" << kUsage;
+    return kExitUsage;
+  }
+
+  bool usage_failure = false;
+  std::vector<std::string> files;
+  for (const std::string& p : paths) usage_failure |= !collect(p, files);
+
+  std::vector<FileReport> reports;
+  int errors = 0, warnings = 0;
+  for (const std::string& file : files) {
+    std::string source;
+    bool ok;
+    if (file == "-") {
+      ok = read_all(std::cin, source);
+    } else {
+      std::ifstream in(file, std::ios::binary);
+      ok = in.is_open() && read_all(in, source);
+    }
+    if (!ok) {
+      std::cerr << "sievegate lint: " << file << ": cannot read file\n";
+      usage_failure = true;
+      continue;
+    }
+    FileReport report;
+    report.path = file == "-" ? "<stdin>" : file;
+    policy::CheckResult result = policy::check_source(source);
+    report.diagnostics = std::move(result.diagnostics);
+    for (const auto& d : report.diagnostics) {
+      (d.severity == policy::Severity::kError ? errors : warnings)++;
+    }
+    if (dump_ast && !json && !policy::has_errors(report.diagnostics)) {
+      report.ast_dump = policy::dump(result.script.ast);
+    }
+    if (!json) print_text(report);
+    reports.push_back(std::move(report));
+  }
+  if (json) std::cout << to_json(reports, errors, warnings);
+  std::cout.flush();
+  if (usage_failure) return kExitUsage;
+  return errors > 0 ? kExitInputErrors : kExitOk;
+}
+
+}  // namespace sievegate::cli

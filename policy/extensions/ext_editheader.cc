@@ -1,0 +1,58 @@
+// RFC 5293 editheader: addheader and deleteheader.
+#include "policy/extensions/common.h"
+#include "policy/extensions/extensions.h"
+
+namespace sievegate::policy::extensions {
+namespace {
+
+void check_field_name(CheckContext& ctx) {
+  check_field_names(ctx, ctx.positional("field-name"));
+}
+
+// RFC 5293 4: the value must be a valid unstructured header body; line breaks other
+// than folding (CRLF followed by a blank) would inject further header fields.
+void check_value(CheckContext& ctx) {
+  const Argument* value_arg = ctx.positional("value");
+  auto value = constant_string(ctx, value_arg);
+  if (!value) return;
+  const std::string& v = *value;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    bool bare_cr = v[i] == '\r' && (i + 1 >= v.size() || v[i + 1] != '\n');
+    bool bad_lf = v[i] == '\n' && (i + 1 >= v.size() || (v[i + 1] != ' ' && v[i + 1] != '\t'));
+    if (bare_cr || bad_lf || v[i] == '\0') {
+      ctx.error(value_arg->pos, "invalid-header-value",
+                "header value contains a line break that is not folding (a line end must be "
+                "followed by a space or tab)");
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+void register_editheader(RegistryBuilder& r) {
+  r.extension({"editheader", {}, ""});
+  r.command("addheader", "editheader")
+      .flag("last")
+      .positional("field-name", ArgType::kString)
+      .positional("value", ArgType::kString)
+      .check(check_field_name)
+      .check(check_value);
+  TagSpec last{"last", "", TagGroup::kNone, std::nullopt, "", false, {"index"}};
+  r.command("deleteheader", "editheader")
+      .tag_with("index", ArgType::kNumber, "fieldno")
+      .tag(last)
+      .comparator()
+      .match_type()
+      .positional("field-name", ArgType::kString)
+      .optional("value-patterns", ArgType::kStringList)
+      .check(check_field_name)
+      .check([](CheckContext& ctx) {
+        const Argument* index = ctx.tag_parameter("index");
+        if (index != nullptr && index->number == 0) {
+          ctx.error(index->pos, "invalid-index", ":index counts from 1; 0 is not a field number");
+        }
+      });
+}
+
+}  // namespace sievegate::policy::extensions

@@ -1,0 +1,33 @@
+// RFC 5231 relational: the :count and :value match types with a relational operator.
+#include "policy/extensions/common.h"
+#include "policy/extensions/extensions.h"
+
+namespace sievegate::policy::extensions {
+namespace {
+
+void check_operator(CheckContext& ctx) {
+  for (const char* tag : {"count", "value"}) {
+    const Argument* op = ctx.tag_parameter(tag);
+    auto value = constant_string(ctx, op);
+    if (!value) continue;
+    std::string v = lower(*value);
+    if (v != "gt" && v != "ge" && v != "lt" && v != "le" && v != "eq" && v != "ne") {
+      ctx.error(op->pos, "invalid-relational-operator",
+                "invalid relational operator " + quote(*value) +
+                    " (expected \"gt\", \"ge\", \"lt\", \"le\", \"eq\" or \"ne\")");
+    }
+  }
+}
+
+}  // namespace
+
+void register_relational(RegistryBuilder& r) {
+  r.extension({"relational", {}, ""});
+  r.tag_for_group(TagGroup::kMatchType, {"count", "relational", TagGroup::kMatchType,
+                                         ArgType::kString, "relational-match", false, {}});
+  r.tag_for_group(TagGroup::kMatchType, {"value", "relational", TagGroup::kMatchType,
+                                         ArgType::kString, "relational-match", false, {}});
+  r.check_for_group(TagGroup::kMatchType, check_operator);
+}
+
+}  // namespace sievegate::policy::extensions

@@ -1,0 +1,46 @@
+// RFC 5230 vacation and RFC 6131 vacation-seconds (:seconds instead of :days).
+#include "policy/extensions/common.h"
+#include "policy/extensions/extensions.h"
+
+namespace sievegate::policy::extensions {
+namespace {
+
+void check_vacation(CheckContext& ctx) {
+  const Argument* from = ctx.tag_parameter("from");
+  if (auto value = constant_string(ctx, from); value && !is_addr_spec(*value)) {
+    // RFC 5230 4.3: :from is an RFC 5322 mailbox; a display name form is common.
+    std::size_t lt = value->rfind('<');
+    bool mailbox = lt != std::string::npos && value->back() == '>' &&
+                   is_addr_spec(value->substr(lt + 1, value->size() - lt - 2));
+    if (!mailbox) {
+      ctx.error(from->pos, "invalid-address", "invalid vacation :from address " + quote(*value));
+    }
+  }
+  for_each_constant(ctx, ctx.tag_parameter("addresses"),
+                    [&](const StringLiteral& s, const std::string& value) {
+                      if (!is_addr_spec(value)) {
+                        ctx.error(s.pos, "invalid-address",
+                                  "invalid vacation :addresses entry " + quote(value));
+                      }
+                    });
+}
+
+}  // namespace
+
+void register_vacation(RegistryBuilder& r) {
+  r.extension({"vacation", {}, ""});
+  r.extension({"vacation-seconds", {"vacation"}, ""});
+  r.command("vacation", "vacation")
+      .tag_with("days", ArgType::kNumber, "number", TagGroup::kVacationPeriod)
+      .tag_with("subject", ArgType::kString, "string")
+      .tag_with("from", ArgType::kString, "string")
+      .tag_with("addresses", ArgType::kStringList, "string-list")
+      .flag("mime")
+      .tag_with("handle", ArgType::kString, "string")
+      .positional("reason", ArgType::kString)
+      .check(check_vacation);
+  r.tag("vacation", {"seconds", "vacation-seconds", TagGroup::kVacationPeriod, ArgType::kNumber,
+                     "number", false, {}});
+}
+
+}  // namespace sievegate::policy::extensions

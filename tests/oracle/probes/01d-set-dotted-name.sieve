@@ -1,0 +1,2 @@
+require "variables";
+set "envelope.from" "a@b";

@@ -1,0 +1,2 @@
+require ["variables","vnd.dovecot.environment"];
+set "x" "${env.remote_ip}";

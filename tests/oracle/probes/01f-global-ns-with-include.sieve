@@ -1,0 +1,2 @@
+require ["variables","include"];
+set "x" "${global.x}";

@@ -1,0 +1,2 @@
+require "variables";
+if header "${env.x}" "y" { keep; }

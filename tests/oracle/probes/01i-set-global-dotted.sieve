@@ -1,0 +1,2 @@
+require ["variables","include"];
+set "global.x" "a";

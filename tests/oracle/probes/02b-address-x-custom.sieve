@@ -1,0 +1,1 @@
+if address "x-custom" "a" { keep; }

@@ -1,0 +1,1 @@
+if address "received" "a" { keep; }

@@ -1,0 +1,1 @@
+if address "return-path" "a" { keep; }

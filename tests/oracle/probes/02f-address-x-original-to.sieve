@@ -1,0 +1,1 @@
+if address "X-Original-To" "a" { keep; }

@@ -1,0 +1,1 @@
+if address "auto-submitted" "a" { keep; }

@@ -1,0 +1,2 @@
+global "x";
+require ["include","variables"];

@@ -1,0 +1,2 @@
+require "include";
+include "04j-include-self";

@@ -1,0 +1,3 @@
+require ["include","variables"];
+set "y" "1";
+global "x";

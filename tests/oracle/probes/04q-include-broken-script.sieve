@@ -1,0 +1,2 @@
+require "include";
+include "27a-cmd-typo";

@@ -1,0 +1,2 @@
+require "include";
+include "08k-empty-block";

@@ -1,0 +1,2 @@
+require "index";
+if address :index 2 "from" "y" { keep; }

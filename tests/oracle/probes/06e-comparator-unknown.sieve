@@ -1,0 +1,1 @@
+if header :comparator "i;foo" "x" "1" { keep; }

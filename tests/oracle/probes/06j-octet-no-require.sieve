@@ -1,0 +1,1 @@
+if header :comparator "i;octet" "x" "1" { keep; }

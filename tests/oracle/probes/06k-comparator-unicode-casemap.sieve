@@ -1,0 +1,1 @@
+if header :comparator "i;unicode-casemap" "x" "1" { keep; }

@@ -1,0 +1,3 @@
+require "variables";
+set "c" "i;octet";
+if header :comparator "${c}" "x" "1" { keep; }

@@ -1,0 +1,1 @@
+require ["comparator-i;octet","comparator-i;ascii-casemap"];

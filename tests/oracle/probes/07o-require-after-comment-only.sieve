@@ -1,0 +1,3 @@
+# c
+/* c */
+require "fileinto";

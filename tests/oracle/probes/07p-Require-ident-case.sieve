@@ -1,0 +1,2 @@
+REQUIRE "fileinto";
+FILEINTO "x";

@@ -1,0 +1,2 @@
+if false { keep; } # c
+elsif true { stop; } /* x */ else { discard; }

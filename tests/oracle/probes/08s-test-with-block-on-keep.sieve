@@ -1,0 +1,2 @@
+keep;
+if true { keep; } elsif { keep; }

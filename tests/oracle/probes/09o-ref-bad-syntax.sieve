@@ -1,0 +1,2 @@
+require "variables";
+set "x" "${a-b} ${} ${ a} ${1a} ${a.}";

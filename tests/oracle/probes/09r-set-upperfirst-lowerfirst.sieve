@@ -1,0 +1,2 @@
+require "variables";
+set :upperfirst :lowerfirst "a" "b";

@@ -1,0 +1,3 @@
+require "variables";
+set "ABC" "1";
+set "x" "${abc}";

@@ -1,0 +1,2 @@
+require "variables";
+set "x" "${99999999999}";

@@ -1,0 +1,1 @@
+if header "subject" "${unicode:D800}" { keep; }

@@ -1,0 +1,1 @@
+if header "subject" "${unicode:110000}" { keep; }

@@ -1,0 +1,2 @@
+require "encoded-character";
+if header "subject" "${hex:zz}" { keep; }

@@ -1,0 +1,1 @@
+if header "subject" "${hex:zz}" { keep; }

@@ -1,0 +1,1 @@
+if header "subject" "${unicode:41" { keep; }

@@ -1,0 +1,2 @@
+require "encoded-character";
+if header "subject" "${hex:ff fe}" { keep; }

@@ -1,0 +1,1 @@
+if header "subject" "${hex:ff fe}" { keep; }

@@ -1,0 +1,2 @@
+require "encoded-character";
+if header "subject" "${unicode:0000000041}" { keep; }

@@ -1,0 +1,1 @@
+if header "subject" "${unicode:0000000041}" { keep; }

@@ -1,0 +1,1 @@
+if header "subject" "${HEX: 41 42 }" { keep; }

@@ -1,0 +1,1 @@
+if size :over 4194303K { keep; }

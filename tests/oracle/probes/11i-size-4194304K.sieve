@@ -1,0 +1,1 @@
+if size :over 4194304K { keep; }

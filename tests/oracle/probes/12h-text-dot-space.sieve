@@ -1,0 +1,6 @@
+require "fileinto";
+fileinto text:
+x
+. 
+.
+;

@@ -1,0 +1,2 @@
+require "foreverypart";
+foreverypart :name "x" { foreverypart { break :name "x"; } }

@@ -1,0 +1,2 @@
+require ["extracttext","variables","foreverypart"];
+foreverypart { extracttext :first 10 "x"; }

@@ -1,0 +1,2 @@
+require "enotify";
+notify :importance "4" "mailto:a@b";

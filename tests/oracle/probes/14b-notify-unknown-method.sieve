@@ -1,0 +1,2 @@
+require "enotify";
+notify "foo:bar";

@@ -1,0 +1,2 @@
+require "enotify";
+notify :options ["a=b","x"] "mailto:a@b";

@@ -1,0 +1,2 @@
+require "vacation";
+vacation :mime :handle "h" :subject "s" "x";

@@ -1,0 +1,2 @@
+require "vacation";
+vacation :mime "not a mime body";

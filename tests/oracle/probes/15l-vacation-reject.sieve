@@ -1,0 +1,3 @@
+require ["vacation","reject"];
+vacation "x";
+reject "y";

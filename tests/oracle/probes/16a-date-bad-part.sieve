@@ -1,0 +1,2 @@
+require "date";
+if date "date" "foo" "x" { keep; }

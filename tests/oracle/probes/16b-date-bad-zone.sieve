@@ -1,0 +1,2 @@
+require "date";
+if date :zone "abc" "date" "year" "2020" { keep; }

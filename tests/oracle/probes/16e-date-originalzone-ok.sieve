@@ -1,0 +1,2 @@
+require "date";
+if date :originalzone "date" "year" "2020" { keep; }

@@ -1,0 +1,2 @@
+require "date";
+if date "date" "YEAR" "2020" { keep; }

@@ -1,0 +1,2 @@
+require "date";
+if currentdate "nope" "x" { keep; }

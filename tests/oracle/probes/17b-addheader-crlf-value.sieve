@@ -1,0 +1,3 @@
+require "editheader";
+addheader "X-A" "line1
+line2";

@@ -1,0 +1,2 @@
+require "editheader";
+addheader :last "X-A" "x";

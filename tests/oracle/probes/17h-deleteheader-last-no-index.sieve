@@ -1,0 +1,2 @@
+require ["editheader","index"];
+deleteheader :last "X-A";

@@ -1,0 +1,2 @@
+require "duplicate";
+if duplicate :seconds 5 :last :handle "h" :header "Message-ID" { keep; }

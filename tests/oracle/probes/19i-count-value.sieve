@@ -1,0 +1,2 @@
+require "relational";
+if header :count "eq" :value "eq" "x" "1" { keep; }

@@ -1,0 +1,2001 @@
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+if true {
+keep;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}

@@ -1,0 +1,10 @@
+require "foreverypart";
+foreverypart {
+foreverypart {
+foreverypart {
+foreverypart {
+keep;
+}
+}
+}
+}

@@ -1,0 +1,2 @@
+require "ihave";
+if ihave "foo" { foo :bar [1] "x" "y"; }

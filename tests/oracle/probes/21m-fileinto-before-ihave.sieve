@@ -1,0 +1,3 @@
+require "ihave";
+fileinto "x";
+if ihave "fileinto" { keep; }

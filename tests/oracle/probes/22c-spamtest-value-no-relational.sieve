@@ -1,0 +1,2 @@
+require ["spamtest","comparator-i;ascii-numeric"];
+if spamtest :value "ge" :comparator "i;ascii-numeric" "5" { keep; }

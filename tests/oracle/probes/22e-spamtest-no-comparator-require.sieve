@@ -1,0 +1,2 @@
+require ["spamtest","relational"];
+if spamtest :value "ge" :comparator "i;ascii-numeric" "5" { keep; }

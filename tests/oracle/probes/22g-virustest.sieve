@@ -1,0 +1,2 @@
+require "virustest";
+if virustest "1" { keep; }

@@ -1,0 +1,2 @@
+require "spamtest";
+if spamtest :contains "5" { keep; }

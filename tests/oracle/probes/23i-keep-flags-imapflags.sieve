@@ -1,0 +1,2 @@
+require "imapflags";
+keep :flags "x";

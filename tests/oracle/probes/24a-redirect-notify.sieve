@@ -1,0 +1,1 @@
+redirect :notify "NEVER" "a@b";

@@ -1,0 +1,1 @@
+redirect :ret "FULL" "a@b";

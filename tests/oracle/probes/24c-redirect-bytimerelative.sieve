@@ -1,0 +1,1 @@
+redirect :bytimerelative 5 "a@b";

@@ -1,0 +1,1 @@
+redirect :bymode "notify" "a@b";

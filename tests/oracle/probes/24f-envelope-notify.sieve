@@ -1,0 +1,2 @@
+require ["envelope","envelope-dsn"];
+if envelope "notify" "x" { keep; }

@@ -1,0 +1,3 @@
+require ["regex","variables"];
+set "r" "(";
+if header :regex "subject" "${r}" { keep; }

@@ -1,0 +1,1 @@
+redirect "Joe <joe@example.com>";

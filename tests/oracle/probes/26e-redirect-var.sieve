@@ -1,0 +1,3 @@
+require "variables";
+set "a" "x";
+redirect "${a}";

@@ -1,0 +1,2 @@
+redirect "a@b";
+redirect "a@b";

@@ -1,0 +1,1 @@
+if hedaer "x" "y" { keep; }

@@ -1,0 +1,1 @@
+if header :contians "x" "y" { keep; }

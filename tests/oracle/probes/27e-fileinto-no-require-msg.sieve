@@ -1,0 +1,2 @@
+fileinto "x";
+fileinto "y";

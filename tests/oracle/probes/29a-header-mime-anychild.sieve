@@ -1,0 +1,2 @@
+require ["mime","foreverypart"];
+if header :mime :anychild "x" "y" { keep; }

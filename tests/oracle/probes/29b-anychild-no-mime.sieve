@@ -1,0 +1,2 @@
+require ["mime","foreverypart"];
+if header :anychild "x" "y" { keep; }

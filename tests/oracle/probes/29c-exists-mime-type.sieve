@@ -1,0 +1,2 @@
+require ["mime","foreverypart"];
+if exists :mime :type "x" { keep; }

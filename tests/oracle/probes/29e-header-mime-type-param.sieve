@@ -1,0 +1,2 @@
+require ["mime","foreverypart"];
+if header :mime :param ["charset"] "content-type" "x" { keep; }

@@ -1,0 +1,2 @@
+require ["mime","foreverypart"];
+if address :mime :anychild "from" "x" { keep; }

@@ -1,0 +1,1 @@
+if header :mime "content-type" "x" { keep; }

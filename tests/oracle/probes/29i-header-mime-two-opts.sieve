@@ -1,0 +1,2 @@
+require ["mime","foreverypart"];
+if header :mime :type :subtype "content-type" "x" { keep; }

@@ -1,0 +1,2 @@
+require "mime";
+if exists :mime :anychild "x" { keep; }

@@ -1,0 +1,1 @@
+if header :IS "x" "y" { keep; }

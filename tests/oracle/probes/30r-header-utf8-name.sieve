@@ -1,0 +1,1 @@
+if header "X-é" "y" { keep; }

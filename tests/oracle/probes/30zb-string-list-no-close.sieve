@@ -1,0 +1,1 @@
+if header "x" ["a" "b"] { keep; }

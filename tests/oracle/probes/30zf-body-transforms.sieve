@@ -1,0 +1,2 @@
+require "body";
+if body :raw :content "text" :text :contains "x" { keep; }

@@ -1,0 +1,2 @@
+require ["envelope","subaddress"];
+if envelope :detail :is "to" "x" { keep; }

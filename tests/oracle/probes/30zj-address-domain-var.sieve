@@ -1,0 +1,2 @@
+require "variables";
+if address :domain :matches "from" "*" { set "d" "${1}"; }

@@ -1,0 +1,2 @@
+require "variables";
+if header :is "x" "y" { set "d" "${1}"; }

@@ -1,0 +1,2 @@
+require "environment";
+if environment "nope" "x" { keep; }

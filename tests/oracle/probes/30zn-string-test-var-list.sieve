@@ -1,0 +1,2 @@
+require "variables";
+if string ["${a}","b"] "b" { keep; }

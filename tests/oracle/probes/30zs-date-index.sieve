@@ -1,0 +1,2 @@
+require ["date","index"];
+if date :index 1 :last "received" "year" "2020" { keep; }

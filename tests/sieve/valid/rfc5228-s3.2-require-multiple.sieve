@@ -1,0 +1,3 @@
+# RFC 5228 section 3.2 (Control require), several require commands
+require "fileinto";
+require "vacation";

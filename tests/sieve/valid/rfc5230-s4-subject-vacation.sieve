@@ -1,0 +1,7 @@
+# RFC 5230 (vacation) section 4: vacation based on subject
+require "vacation";
+if header :contains "subject" "cyrus" {
+    vacation "I'm out -- send mail to cyrus-bugs";
+} else {
+    vacation "I'm out -- call me at +1 304 555 0123";
+}

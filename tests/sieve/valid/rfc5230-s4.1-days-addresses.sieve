@@ -1,0 +1,6 @@
+# RFC 5230 section 4.1/4.5 (:days and :addresses)
+require "vacation";
+vacation :days 23 :addresses ["tjs@example.edu",
+                              "ts4z@landru.example.edu"]
+"I'm away until October 19.
+If it's an emergency, call 911, I guess." ;

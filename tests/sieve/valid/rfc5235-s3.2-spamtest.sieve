@@ -1,0 +1,11 @@
+# RFC 5235 section 3.2 (Test spamtest)
+require ["spamtest", "fileinto", "relational", "comparator-i;ascii-numeric"];
+
+if spamtest :value "eq" :comparator "i;ascii-numeric" "0"
+{
+    fileinto "INBOX.unclassified";
+}
+elsif spamtest :value "ge" :comparator "i;ascii-numeric" "3"
+{
+    fileinto "INBOX.spam-trap";
+}
