@@ -39,19 +39,23 @@ struct Argument {
 };
 
 struct Test {
-  std::string name;  // lower-cased identifier
+  std::string name;      // lower-cased identifier
+  std::string spelling;  // the identifier as written, for messages
   SourcePos pos;
   std::vector<Argument> arguments;
   std::vector<Test> tests;      // sub-tests
   bool test_list = false;       // sub-tests were written as a parenthesised list
+  SourcePos test_list_pos;      // position of its '('
 };
 
 struct Command {
-  std::string name;  // lower-cased identifier
+  std::string name;      // lower-cased identifier
+  std::string spelling;  // the identifier as written, for messages
   SourcePos pos;
   std::vector<Argument> arguments;
   std::vector<Test> tests;
   bool test_list = false;
+  SourcePos test_list_pos;      // position of the '(' of a test list
   bool has_block = false;       // ended with { ... } rather than ';'
   std::vector<Command> block;
   SourcePos end_pos;            // position of the ';' or the closing '}'

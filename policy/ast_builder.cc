@@ -76,13 +76,18 @@ void sanitize(std::string_view source, std::string& out, Diagnostics& diagnostic
     const char c = source[i];
     std::size_t len = utf8_sequence_length(source, i);
     if (c == '\0' || len == 0) {
+      // NUL is outside every Sieve production (RFC 5228 8.1): an error. Invalid UTF-8 is
+      // a warning: RFC 5228 asks for UTF-8, but Pigeonhole accepts such bytes and old
+      // scripts carry Latin-1 comments; the bytes become U+FFFD.
       if (reported++ < limits::kMaxSyntaxErrors) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(c));
-        diagnostics.push_back(error_at(
+        Diagnostic d = error_at(
             {line, column}, c == '\0' ? "nul-character" : "invalid-utf8",
             c == '\0' ? "NUL character is not allowed in a script"
-                      : std::string("invalid UTF-8 byte ") + hex + " (scripts must be UTF-8)"));
+                      : std::string("invalid UTF-8 byte ") + hex + " (scripts should be UTF-8)");
+        if (c != '\0') d.severity = Severity::kWarning;
+        diagnostics.push_back(std::move(d));
       }
       out += c == '\0' ? " " : "\xEF\xBF\xBD";
       ++i;
@@ -185,10 +190,18 @@ bool report_error_token(const antlr4::Token* token, Diagnostics& out) {
       code = "syntax";
       message = "'text:' must be followed by a line end (or a '#' comment)";
       break;
-    case SieveLexer::ERROR_CHAR:
+    case SieveLexer::ERROR_CHAR: {
       code = "syntax";
-      message = "unexpected character '" + token->getText() + "'";
+      std::string text = token->getText();
+      if (text.size() == 1 && (static_cast<unsigned char>(text[0]) < 0x20 || text[0] == 0x7F)) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[0]));
+        message = std::string("unexpected control character ") + hex;
+      } else {
+        message = "unexpected character '" + text + "'";
+      }
       break;
+    }
     default:
       return false;
   }
@@ -287,8 +300,9 @@ class TreeWalker {
   Command command(SieveParser::CommandContext* ctx) {
     Command cmd;
     cmd.pos = pos_of(ctx->IDENTIFIER()->getSymbol());
-    cmd.name = lower(ctx->IDENTIFIER()->getText());
-    arguments(ctx->arguments(), cmd.arguments, cmd.tests, cmd.test_list);
+    cmd.spelling = ctx->IDENTIFIER()->getText();
+    cmd.name = lower(cmd.spelling);
+    arguments(ctx->arguments(), cmd.arguments, cmd.tests, cmd.test_list, cmd.test_list_pos);
     if (auto* block = ctx->block()) {
       cmd.has_block = true;
       for (auto* child : block->command()) cmd.block.push_back(command(child));
@@ -308,18 +322,20 @@ class TreeWalker {
   Test test(SieveParser::TestContext* ctx) {
     Test t;
     t.pos = pos_of(ctx->IDENTIFIER()->getSymbol());
-    t.name = lower(ctx->IDENTIFIER()->getText());
-    arguments(ctx->arguments(), t.arguments, t.tests, t.test_list);
+    t.spelling = ctx->IDENTIFIER()->getText();
+    t.name = lower(t.spelling);
+    arguments(ctx->arguments(), t.arguments, t.tests, t.test_list, t.test_list_pos);
     return t;
   }
 
   void arguments(SieveParser::ArgumentsContext* ctx, std::vector<Argument>& args,
-                 std::vector<Test>& tests, bool& test_list) {
+                 std::vector<Test>& tests, bool& test_list, SourcePos& test_list_pos) {
     for (auto* arg : ctx->argument()) args.push_back(argument(arg));
     if (auto* single = ctx->test()) {
       tests.push_back(test(single));
     } else if (auto* list = ctx->testList()) {
       test_list = true;
+      test_list_pos = pos_of(list->LPAREN()->getSymbol());
       for (auto* t : list->test()) tests.push_back(test(t));
     }
   }
@@ -348,7 +364,24 @@ class TreeWalker {
     StringLiteral lit;
     if (auto* quoted = ctx->QUOTED_STRING()) {
       lit.pos = pos_of(quoted->getSymbol());
-      lit.value = decode_quoted(quoted->getText());
+      const std::string text = quoted->getText();
+      lit.value = decode_quoted(text);
+      // RFC 5228 8.1 quoted-safe: a CR only as part of CRLF. Reported where it stands.
+      SourcePos at = lit.pos;
+      for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
+          out_.push_back(error_at(at, "bare-cr",
+                                  "carriage return (CR) in a string that is not part of a "
+                                  "CRLF line end"));
+          break;
+        }
+        if (text[i] == '\n') {
+          ++at.line;
+          at.column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+          ++at.column;  // count code points: skip UTF-8 continuation bytes
+        }
+      }
     } else {
       lit.pos = pos_of(ctx->MULTI_LINE()->getSymbol());
       lit.multi_line = true;

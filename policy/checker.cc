@@ -151,7 +151,7 @@ class Checker {
       const CommandSpec* spec = registry_.command("require");
       Resolved resolved;
       if (!check_arguments(*spec, cmd.name, cmd.pos, cmd.arguments, resolved)) continue;
-      check_sub_tests(*spec, cmd.pos, cmd.tests, cmd.test_list);
+      check_sub_tests(*spec, cmd.pos, cmd.tests, cmd.test_list, cmd.test_list_pos);
       check_block(*spec, cmd);
       const Argument* list = resolved.positional["capabilities"];
       if (list == nullptr) continue;
@@ -196,16 +196,21 @@ class Checker {
     if (spec == nullptr || spec->is_test) {
       if (skip_unknown_ > 0) return;  // inside `if ihave` of a capability we lack
       if (spec != nullptr) {
-        error(cmd.pos, "test-as-command", "'" + cmd.name + "' is a test, not a command");
+        error(cmd.pos, "test-as-command", "'" + cmd.spelling + "' is a test, not a command");
       } else {
         error(cmd.pos, "unknown-command",
-              "unknown command '" + cmd.name + "'" +
+              "unknown command '" + cmd.spelling + "'" +
                   did_you_mean(suggest(cmd.name, registry_.command_names(false))));
       }
       check_block_commands(cmd);
       return;
     }
     check_extension(*spec, cmd.pos, "command");
+    if (cmd.has_block && block_depth_ >= limits::kMaxBlockNesting) {
+      error(cmd.pos, "nesting-too-deep",
+            "blocks nested deeper than " + std::to_string(limits::kMaxBlockNesting) + " levels");
+      return;
+    }
     if (spec->name == "elsif" || spec->name == "else") {
       if (previous == nullptr || (previous->name != "if" && previous->name != "elsif")) {
         error(cmd.pos, "else-without-if",
@@ -214,7 +219,7 @@ class Checker {
     }
     Resolved resolved;
     bool arguments_ok = check_arguments(*spec, cmd.name, cmd.pos, cmd.arguments, resolved);
-    bool tests_ok = check_sub_tests(*spec, cmd.pos, cmd.tests, cmd.test_list);
+    bool tests_ok = check_sub_tests(*spec, cmd.pos, cmd.tests, cmd.test_list, cmd.test_list_pos);
     check_block(*spec, cmd);
     if (arguments_ok && tests_ok) {
       NodeContext context(*this, *spec, cmd.pos, cmd.tests, resolved);
@@ -254,6 +259,7 @@ class Checker {
   }
 
   void check_block_commands(Command& cmd) {
+    ++block_depth_;
     enclosing_.push_back(&cmd);
     const Command* previous = nullptr;
     for (Command& child : cmd.block) {
@@ -261,17 +267,23 @@ class Checker {
       previous = &child;
     }
     enclosing_.pop_back();
+    --block_depth_;
   }
 
-  void check_test(Test& t) {
+  void check_test(Test& t, int depth = 1) {
+    if (depth > limits::kMaxTestNesting) {
+      error(t.pos, "nesting-too-deep",
+            "tests nested deeper than " + std::to_string(limits::kMaxTestNesting) + " levels");
+      return;
+    }
     const CommandSpec* spec = registry_.command(t.name);
     if (spec == nullptr || !spec->is_test) {
       if (skip_unknown_ > 0) return;
       if (spec != nullptr) {
-        error(t.pos, "command-as-test", "'" + t.name + "' is a command, not a test");
+        error(t.pos, "command-as-test", "'" + t.spelling + "' is a command, not a test");
       } else {
         error(t.pos, "unknown-test",
-              "unknown test '" + t.name + "'" +
+              "unknown test '" + t.spelling + "'" +
                   did_you_mean(suggest(t.name, registry_.command_names(true))));
       }
       return;
@@ -279,13 +291,13 @@ class Checker {
     check_extension(*spec, t.pos, "test");
     Resolved resolved;
     bool arguments_ok = check_arguments(*spec, t.name, t.pos, t.arguments, resolved);
-    bool tests_ok = check_sub_tests(*spec, t.pos, t.tests, t.test_list);
+    bool tests_ok = check_sub_tests(*spec, t.pos, t.tests, t.test_list, t.test_list_pos);
     if (arguments_ok && tests_ok) {
       NodeContext context(*this, *spec, t.pos, t.tests, resolved);
       for (const CheckFn& fn : spec->checks) fn(context);
     }
     if (spec->sub_tests != SubTests::kNone) {
-      for (Test& sub : t.tests) check_test(sub);
+      for (Test& sub : t.tests) check_test(sub, depth + 1);
     }
   }
 
@@ -313,8 +325,7 @@ class Checker {
         error(arg.pos, "tag-after-positional",
               "tag ':" + arg.tag + "' must come before the positional arguments of '" +
                   name + "'");
-        ok = false;
-        continue;
+        return false;  // what follows cannot be told apart reliably: no follow-on errors
       }
       const TagSpec* tag = spec.find_tag(arg.tag);
       if (tag == nullptr) {
@@ -372,7 +383,7 @@ class Checker {
       }
     }
     for (TagGroup group : spec.required_groups) {
-      if (groups.count(group) == 0) {
+      if (ok && groups.count(group) == 0) {  // not after a tag error: likely a typo of it
         error(pos, "missing-tag",
               "'" + name + "' needs one of " + group_tags(spec, group));
         ok = false;
@@ -474,13 +485,13 @@ class Checker {
   }
 
   bool check_sub_tests(const CommandSpec& spec, SourcePos pos, const std::vector<Test>& tests,
-                       bool test_list) {
+                       bool test_list, SourcePos test_list_pos) {
     const std::string& name = spec.name;
     switch (spec.sub_tests) {
       case SubTests::kNone:
         if (!tests.empty()) {
           const Test& t = tests.front();
-          std::string message = "'" + name + "' takes no test, found '" + t.name + "'";
+          std::string message = "'" + name + "' takes no test, found '" + t.spelling + "'";
           if (!test_list && t.pos.line > pos.line) {
             message += " (missing ';' at the end of line " + std::to_string(t.pos.line - 1) +
                        "?)";
@@ -495,7 +506,7 @@ class Checker {
           return false;
         }
         if (test_list) {
-          error(tests.front().pos, "test-list-not-allowed",
+          error(test_list_pos, "test-list-not-allowed",
                 "'" + name + "' takes one test, not a test list in parentheses");
           return false;
         }
@@ -626,6 +637,11 @@ class Checker {
   void check_variable_references(const StringLiteral& s) {
     for (const variables::Reference& ref : variables::references(s.value)) {
       if (ref.namespace_name.empty()) {
+        if (ref.is_number && (ref.name.size() > 2 || std::stoi(ref.name) > limits::kMaxMatchVariable)) {
+          error(s.pos, "match-variable-out-of-range",
+                "match variable '${" + ref.text + "}' is out of range (0 to " +
+                    std::to_string(limits::kMaxMatchVariable) + ")");
+        }
         if (!ref.is_number && ref.name.size() > limits::kMaxVariableNameLength) {
           error(s.pos, "variable-name-too-long",
                 "variable name '" + ref.name + "' is longer than " +
@@ -650,6 +666,7 @@ class Checker {
   std::set<std::string> capabilities_;
   std::vector<const Command*> enclosing_;
   int skip_unknown_ = 0;
+  int block_depth_ = 0;
 };
 
 bool NodeContext::has(std::string_view capability) const { return checker_.has(capability); }

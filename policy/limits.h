@@ -13,10 +13,20 @@ namespace sievegate::policy::limits {
 // generated rule sets while keeping a hostile file from exhausting memory.
 inline constexpr std::size_t kMaxScriptBytes = 1u << 20;
 
-// Deepest nesting of blocks, test lists, string lists and tests (`not not ...`).
-// Parsing and checking recurse once per level; 64 is far beyond hand-written scripts
-// (Stalwart stops at 50, Pigeonhole at 32 blocks / 32 tests) and keeps recursion shallow.
-inline constexpr int kMaxNesting = 64;
+// Deepest nesting seen by the parser, counted on the token stream before any recursion
+// (each block, list and identifier in a chain counts one level, so `if true {` is three).
+// Far above the semantic limits below, so those give the precise message for any
+// plausible script; low enough that parsing hostile input stays well inside the stack
+// (the parser and tree builder use about 1 KiB of stack per level).
+inline constexpr int kMaxNesting = 512;
+
+// Deepest nesting of command blocks and of tests. Pigeonhole (the reference
+// implementation) allows 31 of each; we agree so a script valid here is valid there.
+inline constexpr int kMaxBlockNesting = 31;
+inline constexpr int kMaxTestNesting = 31;
+
+// Deepest nesting of foreverypart loops (RFC 5703 3; Pigeonhole allows 4).
+inline constexpr int kMaxForEveryPartNesting = 4;
 
 // Syntax errors reported per script before we stop: after a few, ANTLR's recovery
 // produces mostly follow-on noise.
@@ -33,8 +43,9 @@ inline constexpr std::uint64_t kMaxNumber = 9223372036854775807ull;
 // Longest variable name (RFC 5229 leaves it open; Pigeonhole uses 64 as well).
 inline constexpr std::size_t kMaxVariableNameLength = 64;
 
-// Highest match variable index: RFC 5229 3 defines ${0}..${9}.
-inline constexpr int kMaxMatchVariable = 9;
+// Highest match variable index: RFC 5229 3 requires ${0}..${9}; like Pigeonhole we
+// keep up to ${32} and reject references beyond.
+inline constexpr int kMaxMatchVariable = 32;
 
 // How far a typo may be from a known name to be offered as "did you mean".
 inline constexpr std::size_t kMaxSuggestionDistance = 2;

@@ -23,12 +23,15 @@ bool is_field_name(std::string_view name) {
   return true;
 }
 
-void check_field_names(CheckContext& ctx, const Argument* arg) {
+void check_field_names(CheckContext& ctx, const Argument* arg, bool as_error) {
   for_each_constant(ctx, arg, [&](const StringLiteral& s, const std::string& value) {
-    if (!is_field_name(value)) {
-      ctx.error(s.pos, "invalid-header-name",
-                "invalid header field name " + quote(value) +
-                    " (printable ASCII without ':' or spaces)");
+    if (is_field_name(value)) return;
+    std::string message = "invalid header field name " + quote(value) +
+                          " (printable ASCII without ':' or spaces)";
+    if (as_error) {
+      ctx.error(s.pos, "invalid-header-name", std::move(message));
+    } else {
+      ctx.warning(s.pos, "invalid-header-name", message + "; this test can never match");
     }
   });
 }
@@ -81,19 +84,19 @@ void check_variable_names(CheckContext& ctx, const Argument* arg) {
 
 namespace {
 
-bool is_atext(char c) {
+bool is_atext(char c, bool allow_utf8) {
   auto u = static_cast<unsigned char>(c);
-  if (u >= 0x80) return true;  // UTF-8 (RFC 6532)
+  if (u >= 0x80) return allow_utf8;  // UTF-8 (RFC 6532)
   if (std::isalnum(u)) return true;
   return std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) != std::string_view::npos;
 }
 
-bool is_dot_atom(std::string_view s) {
+bool is_dot_atom(std::string_view s, bool allow_utf8) {
   if (s.empty() || s.front() == '.' || s.back() == '.') return false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '.') {
       if (s[i - 1] == '.') return false;
-    } else if (!is_atext(s[i])) {
+    } else if (!is_atext(s[i], allow_utf8)) {
       return false;
     }
   }
@@ -102,12 +105,12 @@ bool is_dot_atom(std::string_view s) {
 
 }  // namespace
 
-bool is_addr_spec(std::string_view address) {
+bool is_addr_spec(std::string_view address, bool allow_utf8) {
   std::size_t at = address.rfind('@');
   if (at == std::string_view::npos || at == 0 || at + 1 == address.size()) return false;
   std::string_view local = address.substr(0, at);
   std::string_view domain = address.substr(at + 1);
-  bool local_ok = is_dot_atom(local);
+  bool local_ok = is_dot_atom(local, allow_utf8);
   if (!local_ok && local.size() >= 2 && local.front() == '"' && local.back() == '"') {
     local_ok = true;
     for (std::size_t i = 1; i + 1 < local.size(); ++i) {
@@ -118,9 +121,25 @@ bool is_addr_spec(std::string_view address) {
       }
     }
   }
-  bool domain_ok = is_dot_atom(domain) ||
+  bool domain_ok = is_dot_atom(domain, allow_utf8) ||
                    (domain.size() >= 2 && domain.front() == '[' && domain.back() == ']');
   return local_ok && domain_ok;
+}
+
+bool is_mailbox(std::string_view address, bool allow_utf8) {
+  if (is_addr_spec(address, allow_utf8)) return true;
+  std::size_t lt = address.rfind('<');
+  if (lt == std::string_view::npos || address.empty() || address.back() != '>') return false;
+  return is_addr_spec(address.substr(lt + 1, address.size() - lt - 2), allow_utf8);
+}
+
+void add_set_modifiers(CommandBuilder& command) {
+  command.flag("lower", TagGroup::kModCase)
+      .flag("upper", TagGroup::kModCase)
+      .flag("lowerfirst", TagGroup::kModFirst)
+      .flag("upperfirst", TagGroup::kModFirst)
+      .flag("quotewildcard", TagGroup::kModQuote)
+      .flag("length", TagGroup::kModLength);
 }
 
 bool iequals(std::string_view a, std::string_view b) {

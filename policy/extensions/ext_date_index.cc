@@ -14,10 +14,10 @@ void check_date(CheckContext& ctx) {
     bool known = false;
     for (const char* p : kParts) known |= iequals(*value, p);
     if (!known) {
-      ctx.error(part->pos, "invalid-date-part",
+      ctx.warning(part->pos, "invalid-date-part",
                 "unknown date part " + quote(*value) +
                     " (year, month, day, date, julian, hour, minute, second, time, iso8601, "
-                    "std11, zone or weekday)");
+                    "std11, zone or weekday); the test will not match");
     }
   }
   const Argument* zone = ctx.tag_parameter("zone");
@@ -27,8 +27,9 @@ void check_date(CheckContext& ctx) {
     for (std::size_t i = 1; ok && i < 5; ++i) ok = std::isdigit(static_cast<unsigned char>(z[i]));
     if (ok) ok = (z[3] - '0') * 10 + (z[4] - '0') < 60;
     if (!ok) {
-      ctx.error(zone->pos, "invalid-zone",
-                "invalid time zone " + quote(z) + " (expected +hhmm or -hhmm)");
+      ctx.warning(zone->pos, "invalid-zone",
+                  "invalid time zone " + quote(z) + " (expected +hhmm or -hhmm); the test will "
+                  "not match");
     }
   }
 }
@@ -54,7 +55,9 @@ void register_date_index(RegistryBuilder& r) {
       .positional("date-part", ArgType::kString)
       .positional("key-list", ArgType::kStringList)
       .check(check_date)
-      .check([](CheckContext& ctx) { check_field_names(ctx, ctx.positional("header-name")); });
+      .check([](CheckContext& ctx) {
+        check_field_names(ctx, ctx.positional("header-name"), false);
+      });
   r.test("currentdate", "date")
       .tag_with("zone", ArgType::kString, "time-zone", TagGroup::kZone)
       .comparator()

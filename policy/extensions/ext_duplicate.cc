@@ -1,4 +1,5 @@
 // RFC 7352 duplicate.
+#include "policy/extensions/common.h"
 #include "policy/extensions/extensions.h"
 
 namespace sievegate::policy::extensions {
@@ -10,7 +11,8 @@ void register_duplicate(RegistryBuilder& r) {
       .tag_with("header", ArgType::kString, "header-name", TagGroup::kDuplicateSource)
       .tag_with("uniqueid", ArgType::kString, "value", TagGroup::kDuplicateSource)
       .tag_with("seconds", ArgType::kNumber, "timeout")
-      .flag("last");
+      .flag("last")
+      .check([](CheckContext& ctx) { check_field_names(ctx, ctx.tag_parameter("header"), false); });
 }
 
 }  // namespace sievegate::policy::extensions

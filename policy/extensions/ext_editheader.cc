@@ -50,7 +50,9 @@ void register_editheader(RegistryBuilder& r) {
       .check([](CheckContext& ctx) {
         const Argument* index = ctx.tag_parameter("index");
         if (index != nullptr && index->number == 0) {
-          ctx.error(index->pos, "invalid-index", ":index counts from 1; 0 is not a field number");
+          // Pigeonhole accepts it (nothing is deleted); a warning keeps both verdicts equal.
+          ctx.warning(index->pos, "invalid-index",
+                      ":index counts from 1; :index 0 matches no field, nothing is deleted");
         }
       });
 }

@@ -20,7 +20,8 @@ void check_method(CheckContext& ctx, const Argument* arg) {
     ctx.error(arg->pos, "unsupported-notify-method",
               "unsupported notification method '" + scheme + "' (supported: mailto)");
   } else if (method->size() == colon + 1) {
-    ctx.error(arg->pos, "invalid-notify-method", "mailto URI " + quote(*method) + " has no recipient");
+    ctx.warning(arg->pos, "invalid-notify-method",
+                "mailto URI " + quote(*method) + " has no recipient; nothing will be sent");
   }
 }
 
@@ -33,7 +34,7 @@ void check_notify(CheckContext& ctx) {
               "importance must be \"1\" (high), \"2\" (normal) or \"3\" (low), not " + quote(*value));
   }
   const Argument* from = ctx.tag_parameter("from");
-  if (auto value = constant_string(ctx, from); value && !is_addr_spec(*value)) {
+  if (auto value = constant_string(ctx, from); value && !is_mailbox(*value)) {
     ctx.error(from->pos, "invalid-address", "invalid :from address " + quote(*value));
   }
 }
@@ -57,7 +58,9 @@ void register_enotify(RegistryBuilder& r) {
       .positional("notification-uri", ArgType::kString)
       .positional("notification-capability", ArgType::kString)
       .positional("key-list", ArgType::kStringList);
-  r.tag("set", {"encodeurl", "enotify", TagGroup::kModEncodeUrl, std::nullopt, "", false, {}});
+  for (const char* command : {"set", "extracttext"}) {
+    r.tag(command, {"encodeurl", "enotify", TagGroup::kModEncodeUrl, std::nullopt, "", false, {}});
+  }
 }
 
 }  // namespace sievegate::policy::extensions

@@ -9,7 +9,8 @@ void check_envelope_parts(CheckContext& ctx) {
   const Argument* parts = ctx.positional("envelope-part");
   for_each_constant(ctx, parts, [&](const StringLiteral& s, const std::string& value) {
     std::string part = lower(value);
-    if (part == "from" || part == "to") return;
+    // "auth" (RFC 3028's optional part, kept by Pigeonhole) is the AUTH=/login identity.
+    if (part == "from" || part == "to" || part == "auth") return;
     if (part == "notify" || part == "orcpt" || part == "ret" || part == "envid") {
       if (!ctx.has("envelope-dsn")) {
         ctx.error(s.pos, "extension-not-required",

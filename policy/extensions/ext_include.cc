@@ -10,7 +10,12 @@ namespace {
 void check_include(CheckContext& ctx) {
   const Argument* arg = ctx.positional("value");
   auto name = constant_string(ctx, arg);
-  if (!name) return;
+  if (!name) {
+    // Included scripts are resolved and checked when the including script is loaded.
+    ctx.error(arg->pos, "include-not-constant",
+              "the name of an included script must be a constant string, not a variable");
+    return;
+  }
   if (name->empty() || name->find('/') != std::string::npos) {
     ctx.error(arg->pos, "invalid-script-name",
               "invalid script name " + quote(*name) + " (must be non-empty, without '/')");

@@ -2,6 +2,7 @@
 // break, extracttext, replace, enclose.
 #include "policy/extensions/common.h"
 #include "policy/extensions/extensions.h"
+#include "policy/limits.h"
 
 namespace sievegate::policy::extensions {
 namespace {
@@ -46,6 +47,17 @@ void check_extracttext(CheckContext& ctx) {
   check_variable_names(ctx, ctx.positional("varname"));
 }
 
+// RFC 5703 3: implementations may limit the nesting of foreverypart loops.
+void check_foreverypart(CheckContext& ctx) {
+  int depth = 0;
+  for (const Command* c : ctx.enclosing()) depth += c->name == "foreverypart" ? 1 : 0;
+  if (depth >= limits::kMaxForEveryPartNesting) {
+    ctx.error(ctx.pos(), "nesting-too-deep",
+              "'foreverypart' loops nested deeper than " +
+                  std::to_string(limits::kMaxForEveryPartNesting) + " levels");
+  }
+}
+
 }  // namespace
 
 void register_mime(RegistryBuilder& r) {
@@ -65,18 +77,16 @@ void register_mime(RegistryBuilder& r) {
   r.tag("header", {"param", "mime", TagGroup::kNone, ArgType::kStringList, "param-list", false,
                    {"mime"}});
 
-  r.command("foreverypart", "foreverypart").tag_with("name", ArgType::kString, "string").block();
+  r.command("foreverypart", "foreverypart")
+      .tag_with("name", ArgType::kString, "string")
+      .block()
+      .check(check_foreverypart);
   r.command("break", "foreverypart")
       .tag_with("name", ArgType::kString, "string")
       .check(check_break);
-  r.command("extracttext", "extracttext")
-      .flag("lower", TagGroup::kModCase)
-      .flag("upper", TagGroup::kModCase)
-      .flag("lowerfirst", TagGroup::kModFirst)
-      .flag("upperfirst", TagGroup::kModFirst)
-      .flag("quotewildcard", TagGroup::kModQuote)
-      .flag("length", TagGroup::kModLength)
-      .tag_with("first", ArgType::kNumber, "number")
+  CommandBuilder extracttext = r.command("extracttext", "extracttext");
+  add_set_modifiers(extracttext);
+  extracttext.tag_with("first", ArgType::kNumber, "number")
       .positional("varname", ArgType::kString)
       .check(check_extracttext);
   r.command("replace", "replace")

@@ -40,7 +40,9 @@ void register_regex(RegistryBuilder& r) {
   TagSpec regex{"regex", "regex", TagGroup::kMatchType, std::nullopt, "", true, {}};
   r.tag_for_group(TagGroup::kMatchType, regex);
   r.check_for_group(TagGroup::kMatchType, check_patterns);
-  r.tag("set", {"quoteregex", "regex", TagGroup::kModQuote, std::nullopt, "", false, {}});
+  for (const char* command : {"set", "extracttext"}) {
+    r.tag(command, {"quoteregex", "regex", TagGroup::kModQuote, std::nullopt, "", false, {}});
+  }
 }
 
 }  // namespace sievegate::policy::extensions

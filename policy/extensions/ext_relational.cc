@@ -8,9 +8,16 @@ namespace {
 void check_operator(CheckContext& ctx) {
   for (const char* tag : {"count", "value"}) {
     const Argument* op = ctx.tag_parameter(tag);
+    if (op == nullptr) continue;
     auto value = constant_string(ctx, op);
-    if (!value) continue;
-    std::string v = lower(*value);
+    if (!value) {
+      ctx.error(op->pos, "invalid-relational-operator",
+                "the relational operator must be a constant string, not a variable");
+      continue;
+    }
+    // RFC 5231 5 lists the operators in lower case; like Pigeonhole we take them as
+    // written, so "GT" is a mistake to report rather than to guess at.
+    const std::string& v = *value;
     if (v != "gt" && v != "ge" && v != "lt" && v != "le" && v != "eq" && v != "ne") {
       ctx.error(op->pos, "invalid-relational-operator",
                 "invalid relational operator " + quote(*value) +

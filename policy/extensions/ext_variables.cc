@@ -8,14 +8,9 @@ namespace sievegate::policy::extensions {
 
 void register_variables(RegistryBuilder& r) {
   r.extension({"variables", {}, ""});
-  r.command("set", "variables")
-      .flag("lower", TagGroup::kModCase)
-      .flag("upper", TagGroup::kModCase)
-      .flag("lowerfirst", TagGroup::kModFirst)
-      .flag("upperfirst", TagGroup::kModFirst)
-      .flag("quotewildcard", TagGroup::kModQuote)
-      .flag("length", TagGroup::kModLength)
-      .positional("name", ArgType::kString)
+  CommandBuilder set = r.command("set", "variables");
+  add_set_modifiers(set);
+  set.positional("name", ArgType::kString)
       .positional("value", ArgType::kString)
       .check([](CheckContext& ctx) { check_variable_names(ctx, ctx.positional("name")); });
   r.test("string", "variables")

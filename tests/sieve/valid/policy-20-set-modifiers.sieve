@@ -1,5 +1,6 @@
 # Policy: normalise values with set modifiers
-require ["variables", "fileinto", "editheader", "mailbox"];
+require ["variables", "fileinto", "editheader", "mailbox",
+         "relational", "comparator-i;ascii-numeric"];
 
 if address :domain :matches "From" "*" {
     set :lower "sender_domain" "${1}";

@@ -1,6 +1,6 @@
 # RFC 5260 section 4 (Test date): :zone and date-parts, constructed
 # from the section's usage text
-require ["date", "relational", "fileinto"];
+require ["date", "relational", "comparator-i;ascii-numeric", "fileinto"];
 
 if date :zone "-0800" :value "lt" "date" "hour" "08" {
     fileinto "early";
@@ -11,6 +11,7 @@ if date :originalzone :is "date" "zone" "+0000" {
 if date :is "date" "iso8601" "2008-06-01T12:00:00Z" {
     keep;
 }
-if currentdate :zone "+0100" :value "ge" "julian" "58000" {
+if currentdate :zone "+0100" :value "ge" :comparator "i;ascii-numeric"
+        "julian" "58000" {
     keep;
 }

@@ -1,3 +1,4 @@
+# expect: 10:21: unsupported notification method 'xmpp'
 # RFC 5435 (enotify) examples, example 4 (notify_method_capability)
 require ["enotify"];
 

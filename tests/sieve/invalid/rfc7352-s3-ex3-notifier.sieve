@@ -1,3 +1,4 @@
+# expect: 7:5: unsupported notification method 'xmpp'
 # RFC 7352 (duplicate) example: notify once per event id
 require ["duplicate", "enotify"];
 

@@ -1,3 +1,4 @@
+# expect: 30:21: unsupported notification method 'tel'
 # RFC 5435 (enotify) examples, example 3 (xmpp: and tel: methods)
 require ["enotify", "variables"];
 

@@ -1,0 +1,3 @@
+# expect: 3:1: missing ';' at the end of line 2
+require "fileinto"
+fileinto "Spam";

@@ -1,0 +1,2 @@
+# expect: 3:1: unexpected end of script
+keep

@@ -1,0 +1,4 @@
+# expect: 2:35: unexpected '{'
+if header :is "subject" ["a", "b" {
+  discard;
+}

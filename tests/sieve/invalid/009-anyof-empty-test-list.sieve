@@ -1,0 +1,4 @@
+# expect: 2:11: unexpected ')'
+if anyof () {
+  discard;
+}

@@ -1,0 +1,4 @@
+# expect: 2:23: unexpected ')'
+if allof (true, false,) {
+  keep;
+}

@@ -1,0 +1,4 @@
+# expect: 2:26: unexpected ']'
+if header :is "subject" [] {
+  keep;
+}

@@ -1,0 +1,4 @@
+# expect: 3:10: unterminated string
+require "fileinto";
+fileinto "INBOX;
+keep;

@@ -1,0 +1,4 @@
+# expect: 3:1: unterminated comment
+keep;
+/* this comment never ends
+stop;

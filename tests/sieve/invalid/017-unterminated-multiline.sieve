@@ -1,0 +1,4 @@
+# expect: 3:8: unterminated multi-line string
+require "reject";
+reject text:
+Go away.

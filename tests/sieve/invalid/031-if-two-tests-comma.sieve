@@ -1,0 +1,4 @@
+# expect: 2:8: unexpected ','
+if true, false {
+  keep;
+}

@@ -1,0 +1,4 @@
+# expect: 2:10: unexpected ')'
+if true () {
+  keep;
+}

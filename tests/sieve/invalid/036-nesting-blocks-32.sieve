@@ -1,0 +1,2 @@
+# expect: 2:311: blocks nested deeper than 31 levels
+if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { if true { keep; } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } } }

@@ -1,0 +1,2 @@
+# expect: 2:9: did you mean "fileinto"
+require "fileinot";

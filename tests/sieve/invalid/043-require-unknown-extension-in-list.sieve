@@ -1,0 +1,2 @@
+# expect: 2:22: unknown extension "envelop"
+require ["fileinto", "envelop"];

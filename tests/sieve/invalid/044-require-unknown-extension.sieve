@@ -1,0 +1,2 @@
+# expect: 2:9: unknown extension "x-frobnicate"
+require "x-frobnicate";

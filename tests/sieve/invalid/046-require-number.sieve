@@ -1,0 +1,2 @@
+# expect: 2:9: must be a string list, not a number
+require 1;

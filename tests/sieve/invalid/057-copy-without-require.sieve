@@ -1,0 +1,2 @@
+# expect: 2:10: requires the "copy" extension
+redirect :copy "archive@example.org";

@@ -1,0 +1,2 @@
+# expect: 2:6: requires the "imap4flags" extension
+keep :flags "\\Seen";

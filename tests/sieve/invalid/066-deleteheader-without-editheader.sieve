@@ -1,0 +1,2 @@
+# expect: 2:1: requires the "editheader" extension
+deleteheader "X-Spam-Flag";

@@ -1,0 +1,2 @@
+# expect: 2:1: requires the "ihave" extension
+error "unsupported";

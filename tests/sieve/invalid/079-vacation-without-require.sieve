@@ -1,0 +1,2 @@
+# expect: 2:1: requires the "vacation" extension
+vacation "I am away.";

@@ -1,0 +1,4 @@
+# expect: 2:4: requires the "spamtest" extension
+if spamtest :is "10" {
+  discard;
+}

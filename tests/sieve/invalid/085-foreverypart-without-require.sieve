@@ -1,0 +1,4 @@
+# expect: 2:1: requires the "foreverypart" extension
+foreverypart {
+  keep;
+}

@@ -1,0 +1,5 @@
+# expect: 4:3: requires the "extracttext" extension
+require ["variables", "foreverypart"];
+foreverypart {
+  extracttext "text";
+}

@@ -1,0 +1,5 @@
+# expect: 3:17: requires the "envelope-deliverby" extension
+require "envelope";
+if envelope :is "bymode" "notify" {
+  keep;
+}

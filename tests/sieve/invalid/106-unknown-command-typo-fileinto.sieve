@@ -1,0 +1,3 @@
+# expect: 3:1: did you mean 'fileinto'
+require "fileinto";
+fileinot "Spam";

@@ -1,0 +1,2 @@
+# expect: 2:1: 'true' is a test, not a command
+true;

@@ -1,0 +1,2 @@
+# expect: 2:1: 'exists' is a test, not a command
+exists "x-spam";

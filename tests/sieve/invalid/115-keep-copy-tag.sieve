@@ -1,0 +1,3 @@
+# expect: 3:6: unknown tag ':copy' for 'keep'
+require "copy";
+keep :copy;

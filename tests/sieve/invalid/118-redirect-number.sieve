@@ -1,0 +1,2 @@
+# expect: 2:10: must be a string, not a number
+redirect 42;

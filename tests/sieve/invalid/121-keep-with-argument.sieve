@@ -1,0 +1,2 @@
+# expect: 2:6: too many arguments for 'keep'
+keep "INBOX";

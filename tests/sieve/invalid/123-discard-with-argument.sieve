@@ -1,0 +1,2 @@
+# expect: 2:9: too many arguments for 'discard'
+discard "now";

@@ -1,0 +1,4 @@
+# expect: 2:4: 'exists' needs 1 positional argument
+if exists {
+  keep;
+}

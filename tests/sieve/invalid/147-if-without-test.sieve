@@ -1,0 +1,4 @@
+# expect: 2:1: 'if' needs a test
+if {
+  keep;
+}

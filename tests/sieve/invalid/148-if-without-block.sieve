@@ -1,0 +1,2 @@
+# expect: 2:8: 'if' needs a block
+if true;

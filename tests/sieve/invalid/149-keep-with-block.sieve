@@ -1,0 +1,4 @@
+# expect: 2:1: 'keep' takes no block
+keep {
+  stop;
+}

@@ -1,0 +1,4 @@
+# expect: 2:1: 'elsif' must follow an 'if' or 'elsif' block
+elsif true {
+  keep;
+}

@@ -1,0 +1,5 @@
+# expect: 3:1: 'else' must follow an 'if' or 'elsif' block
+keep;
+else {
+  discard;
+}

@@ -1,0 +1,6 @@
+# expect: 4:8: 'else' takes no test
+if false {
+  keep;
+} else true {
+  discard;
+}

@@ -1,0 +1,2 @@
+# expect: 2:6: 'stop' takes no test
+stop true;

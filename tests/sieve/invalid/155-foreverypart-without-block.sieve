@@ -1,0 +1,3 @@
+# expect: 3:13: 'foreverypart' needs a block
+require "foreverypart";
+foreverypart;

@@ -1,0 +1,4 @@
+# expect: 2:15: tag ':is' is given more than once
+if header :is :is "subject" "x" {
+  keep;
+}

@@ -1,0 +1,3 @@
+# expect: 3:12: conflicts with ':lower'
+require "variables";
+set :lower :upper "x" "Hello";

@@ -1,0 +1,3 @@
+# expect: 3:17: conflicts with ':lowerfirst'
+require "variables";
+set :lowerfirst :upperfirst "x" "Hello";

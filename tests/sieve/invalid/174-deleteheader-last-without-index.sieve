@@ -1,0 +1,3 @@
+# expect: 3:14: tag ':last' requires ':index'
+require "editheader";
+deleteheader :last "X-Spam";

@@ -1,0 +1,3 @@
+# expect: 3:5: invalid variable name ""
+require "variables";
+set "" "x";

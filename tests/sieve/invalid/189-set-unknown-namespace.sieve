@@ -1,0 +1,3 @@
+# expect: 3:5: unknown variable namespace 'foo'
+require "variables";
+set "foo.bar" "1";

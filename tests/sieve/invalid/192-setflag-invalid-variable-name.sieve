@@ -1,0 +1,3 @@
+# expect: 3:9: invalid variable name "1x"
+require ["imap4flags", "variables"];
+setflag "1x" "\\Seen";

@@ -1,0 +1,2 @@
+# expect: 2:10: invalid redirect address "postmaster"
+redirect "postmaster";

@@ -1,0 +1,3 @@
+# expect: 3:16: invalid vacation :from address
+require "vacation";
+vacation :from "not an address" "I am away.";

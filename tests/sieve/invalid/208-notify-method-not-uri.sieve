@@ -1,0 +1,3 @@
+# expect: 3:8: is not a URI
+require "enotify";
+notify "alice@example.org";

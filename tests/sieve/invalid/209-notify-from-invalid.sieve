@@ -1,0 +1,3 @@
+# expect: 3:14: invalid :from address
+require "enotify";
+notify :from "nobody" "mailto:alice@example.org";

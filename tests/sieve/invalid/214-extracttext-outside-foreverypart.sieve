@@ -1,0 +1,3 @@
+# expect: 3:1: foreverypart
+require ["variables", "foreverypart", "extracttext"];
+extracttext "text";

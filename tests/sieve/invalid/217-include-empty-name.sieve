@@ -1,0 +1,3 @@
+# expect: 3:9: invalid script name ""
+require "include";
+include "";

@@ -1,0 +1,3 @@
+# expect: 3:1: 'global' requires the "variables" extension
+require "include";
+global "counter";

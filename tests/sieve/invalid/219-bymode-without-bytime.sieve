@@ -1,0 +1,3 @@
+# expect: 3:10: tag ':bymode' requires ':bytimerelative' or ':bytimeabsolute'
+require "redirect-deliverby";
+redirect :bymode "notify" "a@example.org";

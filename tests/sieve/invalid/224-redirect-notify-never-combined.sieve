@@ -1,0 +1,3 @@
+# expect: 3:18: :notify must be "NEVER" or a list
+require "redirect-dsn";
+redirect :notify "NEVER,SUCCESS" "a@example.org";
