@@ -9,5 +9,6 @@ inline constexpr int kExitInputErrors = 1;  // the script/config has errors
 inline constexpr int kExitUsage = 2;        // usage error, unreadable file, internal failure
 
 int lint_main(int argc, char** argv);
+int run_main(int argc, char** argv);
 
 }  // namespace sievegate::cli

@@ -13,7 +13,7 @@ constexpr const char* kUsage =
     "Commands:\n"
     "  lint [--format text|json] PATH...   check Sieve scripts (files, dirs of *.sieve, -)\n"
     "  serve --config FILE                 run the SMTP policy proxy (not yet available)\n"
-    "  run --script FILE [options]         run a script offline (not yet available)\n"
+    "  run --script FILE [options]         run a script against a message, offline\n"
     "  check-config FILE                   check a config file (not yet available)\n"
     "\n"
     "  sievegate --help | --version | <command> --help\n"
@@ -38,7 +38,8 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   if (command == "lint") return lint_main(argc - 2, argv + 2);
-  if (command == "serve" || command == "run" || command == "check-config") {
+  if (command == "run") return run_main(argc - 2, argv + 2);
+  if (command == "serve" || command == "check-config") {
     std::cerr << "sievegate " << command << ": not implemented in this version yet\n";
     return kExitUsage;
   }

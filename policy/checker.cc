@@ -637,7 +637,8 @@ class Checker {
   void check_variable_references(const StringLiteral& s) {
     for (const variables::Reference& ref : variables::references(s.value)) {
       if (ref.namespace_name.empty()) {
-        if (ref.is_number && (ref.name.size() > 2 || std::stoi(ref.name) > limits::kMaxMatchVariable)) {
+        std::string digits = ref.name.substr(std::min(ref.name.find_first_not_of('0'), ref.name.size()));
+        if (ref.is_number && (digits.size() > 2 || (!digits.empty() && std::stoi(digits) > limits::kMaxMatchVariable))) {
           error(s.pos, "match-variable-out-of-range",
                 "match variable '${" + ref.text + "}' is out of range (0 to " +
                     std::to_string(limits::kMaxMatchVariable) + ")");

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "policy/ast_builder.h"
+#include "policy/codegen.h"
 
 namespace sievegate::policy {
 
@@ -20,6 +21,16 @@ CheckResult check_source(std::string_view source, const Registry& registry) {
                      if (a.pos.line != b.pos.line) return a.pos.line < b.pos.line;
                      return a.pos.column < b.pos.column;
                    });
+  return result;
+}
+
+CompileResult compile(std::string_view source, const Registry& registry) {
+  CompileResult result;
+  CheckResult checked = check_source(source, registry);
+  result.diagnostics = std::move(checked.diagnostics);
+  if (has_errors(result.diagnostics)) return result;
+  result.program =
+      std::make_shared<const Program>(generate(checked.script, registry, result.diagnostics));
   return result;
 }
 

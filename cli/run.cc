@@ -1,0 +1,382 @@
+// `sievegate run`: run one script against one message / session offline, as an operator
+// does to try a policy before deploying it (cli.md).
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/json.h"
+#include "policy/message/message.h"
+#include "policy/policy.h"
+#include "policy/stage.h"
+
+namespace sievegate::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: sievegate run --script FILE [options]\n"
+    "\n"
+    "Run one Sieve script against one message and session, offline, and show what it\n"
+    "would do.\n"
+    "\n"
+    "  --script FILE       the Sieve script (required)\n"
+    "  --message FILE      an RFC 5322 message (.eml; CRLF or LF line ends)\n"
+    "  --from ADDR         envelope sender (MAIL FROM); \"\" or <> for the null sender\n"
+    "  --to ADDR           envelope recipient (RCPT TO); may be repeated\n"
+    "  --stage NAME        connect|ehlo|auth|mail|rcpt|data: the variables and the reading\n"
+    "                      of each action are those of that SMTP stage in the proxy, and\n"
+    "                      the reply the proxy would send is shown\n"
+    "  --env NAME=VALUE    a session fact for ${env.NAME}, e.g. --env remote_ip=10.0.0.88;\n"
+    "                      may be repeated\n"
+    "  --format text|json  output form (default text)\n"
+    "  --output FILE       write the message as changed by the script (editheader)\n"
+    "\n"
+    "Exit status: 0 the script ran, 1 the script has errors or failed at run time,\n"
+    "2 usage error or unreadable file.\n";
+
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in.is_open()) return false;
+  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return !in.bad();
+}
+
+std::string strip_angles(std::string s) {
+  if (s.size() >= 2 && s.front() == '<' && s.back() == '>') s = s.substr(1, s.size() - 2);
+  return s;
+}
+
+// Facts for ${env.*} and RFC 5183 environment items, from --env and --stage.
+class RunHost final : public policy::Host {
+ public:
+  std::map<std::string, std::string> facts;
+
+  std::optional<std::string> fact(std::string_view name) const override {
+    auto it = facts.find(std::string(name));
+    if (it == facts.end()) return std::string();  // unknown facts are empty (config.md)
+    return it->second;
+  }
+
+  // RFC 5183 items, mapped onto the Stalwart-style facts where they mean the same.
+  std::optional<std::string> environment_item(std::string_view name) const override {
+    static const std::map<std::string, std::string, std::less<>> kMap = {
+        {"remote-ip", "remote_ip"}, {"remote-host", "remote_host"}, {"domain", "domain"},
+        {"host", "host"},           {"location", "location"},       {"phase", "phase"}};
+    auto it = kMap.find(name);
+    if (it == kMap.end()) return std::nullopt;
+    auto f = facts.find(it->second);
+    if (f == facts.end()) {
+      if (name == "location") return std::string("MTA");  // RFC 5183 4: an SMTP-time filter
+      if (name == "phase") return std::string("during");
+      return std::nullopt;
+    }
+    return f->second;
+  }
+};
+
+void print_diagnostics(const std::string& path, const policy::Diagnostics& diagnostics) {
+  for (const policy::Diagnostic& d : diagnostics) {
+    std::cerr << path << ':' << d.pos.line << ':' << d.pos.column << ": "
+              << policy::severity_name(d.severity) << ": " << d.message << '\n';
+  }
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : " ") + s;
+  return out;
+}
+
+std::string quoted(const std::string& s) {
+  std::string out;
+  append_json_string(out, s);
+  return out;
+}
+
+void append_string_array(std::string& out, const std::vector<std::string>& items) {
+  out += '[';
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ", ";
+    append_json_string(out, items[i]);
+  }
+  out += ']';
+}
+
+std::string action_json(const policy::Action& a) {
+  using Kind = policy::Action::Kind;
+  std::string out = "{\"action\": \"";
+  out += policy::action_name(a.kind);
+  out += '"';
+  auto field = [&](const char* name, const std::string& value) {
+    out += ", \"";
+    out += name;
+    out += "\": ";
+    append_json_string(out, value);
+  };
+  switch (a.kind) {
+    case Kind::kKeep:
+      out += ", \"flags\": ";
+      append_string_array(out, a.flags);
+      break;
+    case Kind::kFileinto:
+      field("mailbox", a.target);
+      out += std::string(", \"copy\": ") + (a.copy ? "true" : "false");
+      out += ", \"flags\": ";
+      append_string_array(out, a.flags);
+      if (a.create) out += ", \"create\": true";
+      if (!a.special_use.empty()) field("specialuse", a.special_use);
+      if (!a.mailbox_id.empty()) field("mailboxid", a.mailbox_id);
+      break;
+    case Kind::kRedirect:
+      field("address", a.target);
+      out += std::string(", \"copy\": ") + (a.copy ? "true" : "false");
+      if (!a.dsn_notify.empty()) field("notify", a.dsn_notify);
+      if (!a.dsn_ret.empty()) field("ret", a.dsn_ret);
+      break;
+    case Kind::kReject:
+    case Kind::kEreject:
+      field("reason", a.reason);
+      break;
+    case Kind::kDiscard:
+      break;
+    case Kind::kVacation:
+      field("reason", a.reason);
+      if (!a.subject.empty()) field("subject", a.subject);
+      if (!a.from.empty()) field("from", a.from);
+      out += ", \"addresses\": ";
+      append_string_array(out, a.addresses);
+      if (a.seconds) out += ", \"seconds\": " + std::to_string(*a.seconds);
+      if (!a.handle.empty()) field("handle", a.handle);
+      out += std::string(", \"mime\": ") + (a.mime ? "true" : "false");
+      break;
+    case Kind::kNotify:
+      field("method", a.target);
+      if (!a.from.empty()) field("from", a.from);
+      out += ", \"importance\": " + std::to_string(a.importance);
+      out += ", \"options\": ";
+      append_string_array(out, a.options);
+      if (!a.reason.empty()) field("message", a.reason);
+      break;
+  }
+  return out + "}";
+}
+
+std::string action_text(const policy::Action& a) {
+  using Kind = policy::Action::Kind;
+  std::string out = policy::action_name(a.kind);
+  switch (a.kind) {
+    case Kind::kKeep:
+      if (!a.flags.empty()) out += " flags " + quoted(join(a.flags));
+      break;
+    case Kind::kFileinto:
+      out += " " + quoted(a.target);
+      if (a.copy) out += " :copy";
+      if (!a.flags.empty()) out += " flags " + quoted(join(a.flags));
+      break;
+    case Kind::kRedirect:
+      out += " " + quoted(a.target);
+      if (a.copy) out += " :copy";
+      break;
+    case Kind::kReject:
+    case Kind::kEreject:
+      out += " " + quoted(a.reason);
+      break;
+    case Kind::kDiscard:
+      break;
+    case Kind::kVacation:
+      out += " reason " + quoted(a.reason);
+      if (!a.subject.empty()) out += " subject " + quoted(a.subject);
+      if (!a.from.empty()) out += " from " + quoted(a.from);
+      if (a.seconds) out += " every " + std::to_string(*a.seconds) + "s";
+      break;
+    case Kind::kNotify:
+      out += " " + quoted(a.target);
+      if (!a.reason.empty()) out += " message " + quoted(a.reason);
+      break;
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_main(int argc, char** argv) {
+  std::string script_path, message_path, output_path, from;
+  bool has_from = false;
+  std::vector<std::string> to;
+  std::optional<policy::Stage> stage;
+  bool json = false;
+  RunHost host;
+  for (int i = 0; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto value = [&](std::string& out) {
+      if (i + 1 >= argc) {
+        std::cerr << "sievegate run: " << arg << " needs a value\n" << kUsage;
+        return false;
+      }
+      out = argv[++i];
+      return true;
+    };
+    std::string v;
+    if (arg == "--help" || arg == "-h") {
+      std::cout << kUsage;
+      return kExitOk;
+    } else if (arg == "--script") {
+      if (!value(script_path)) return kExitUsage;
+    } else if (arg == "--message") {
+      if (!value(message_path)) return kExitUsage;
+    } else if (arg == "--output") {
+      if (!value(output_path)) return kExitUsage;
+    } else if (arg == "--from") {
+      if (!value(v)) return kExitUsage;
+      from = strip_angles(v);
+      has_from = true;
+    } else if (arg == "--to") {
+      if (!value(v)) return kExitUsage;
+      to.push_back(strip_angles(v));
+    } else if (arg == "--stage") {
+      if (!value(v)) return kExitUsage;
+      stage = policy::stage_from_name(v);
+      if (!stage) {
+        std::cerr << "sievegate run: unknown stage '" << v
+                  << "' (connect, ehlo, auth, mail, rcpt or data)\n";
+        return kExitUsage;
+      }
+    } else if (arg == "--env") {
+      if (!value(v)) return kExitUsage;
+      std::size_t eq = v.find('=');
+      if (eq == std::string::npos || eq == 0) {
+        std::cerr << "sievegate run: --env needs NAME=VALUE, got '" << v << "'\n";
+        return kExitUsage;
+      }
+      host.facts[v.substr(0, eq)] = v.substr(eq + 1);
+    } else if (arg == "--format") {
+      if (!value(v)) return kExitUsage;
+      if (v != "text" && v != "json") {
+        std::cerr << "sievegate run: unknown format '" << v << "' (text or json)\n";
+        return kExitUsage;
+      }
+      json = v == "json";
+    } else {
+      std::cerr << "sievegate run: unexpected argument '" << arg << "'\n" << kUsage;
+      return kExitUsage;
+    }
+  }
+  if (script_path.empty()) {
+    std::cerr << "sievegate run: --script is required\n" << kUsage;
+    return kExitUsage;
+  }
+  std::string source, raw_message;
+  if (!read_file(script_path, source)) {
+    std::cerr << "sievegate run: " << script_path << ": cannot read file\n";
+    return kExitUsage;
+  }
+  if (!message_path.empty() && !read_file(message_path, raw_message)) {
+    std::cerr << "sievegate run: " << message_path << ": cannot read file\n";
+    return kExitUsage;
+  }
+
+  policy::CompileResult compiled = policy::compile(source);
+  print_diagnostics(script_path, compiled.diagnostics);
+  if (!compiled.program) return kExitInputErrors;
+
+  // The stage decides which facts exist (stalwart-stages.md section 2).
+  if (stage) {
+    host.facts["stage"] = policy::stage_name(*stage);
+    if (!host.facts.count("now")) host.facts["now"] = std::to_string(host.now());
+  }
+  policy::message::Message message(raw_message);
+  policy::RunContext context;
+  bool has_message = !message_path.empty() && (!stage || *stage == policy::Stage::kData);
+  context.message = has_message ? &message : nullptr;
+  context.host = &host;
+  context.envelope.from = has_from ? from : "";
+  context.envelope.to = to;
+  if (stage && (*stage == policy::Stage::kConnect || *stage == policy::Stage::kEhlo ||
+                *stage == policy::Stage::kAuth)) {
+    context.envelope = policy::Envelope{};  // no envelope before MAIL FROM
+  }
+  if (stage && *stage == policy::Stage::kRcpt && to.size() > 1) {
+    context.envelope.to = {to.back()};  // the recipient being processed
+  }
+  policy::ActionSet result = policy::run(*compiled.program, context);
+  std::optional<policy::SmtpReply> reply;
+  if (stage) reply = policy::stage_reply(*stage, result);
+
+  if (!output_path.empty() && context.message != nullptr) {
+    std::ofstream out(output_path, std::ios::binary);
+    out << message.serialize();
+    if (!out) {
+      std::cerr << "sievegate run: " << output_path << ": cannot write file\n";
+      return kExitUsage;
+    }
+  }
+
+  if (json) {
+    std::string out = "{\"actions\": [";
+    for (std::size_t i = 0; i < result.actions().size(); ++i) {
+      if (i > 0) out += ", ";
+      out += action_json(result.actions()[i]);
+    }
+    out += std::string("], \"implicit_keep\": ") + (result.implicit_keep() ? "true" : "false");
+    out += ", \"implicit_keep_flags\": ";
+    append_string_array(out, result.implicit_keep() ? result.implicit_keep_flags()
+                                                    : std::vector<std::string>{});
+    if (reply) {
+      out += ", \"smtp_reply\": {\"code\": " + std::to_string(reply->code) +
+             ", \"enhanced\": " + quoted(reply->enhanced) + ", \"text\": " + quoted(reply->text) + "}";
+    }
+    out += std::string(", \"message_changed\": ") + (result.message_changed ? "true" : "false");
+    if (result.envelope.from || result.envelope.to) {
+      out += ", \"envelope\": {";
+      bool first = true;
+      if (result.envelope.from) {
+        out += "\"from\": " + quoted(*result.envelope.from);
+        first = false;
+      }
+      if (result.envelope.to) out += std::string(first ? "" : ", ") + "\"to\": " + quoted(*result.envelope.to);
+      out += "}";
+    }
+    out += ", \"errors\": [";
+    for (std::size_t i = 0; i < result.errors().size(); ++i) {
+      const policy::RuntimeError& e = result.errors()[i];
+      if (i > 0) out += ", ";
+      out += "{\"line\": " + std::to_string(e.pos.line) + ", \"column\": " +
+             std::to_string(e.pos.column) + ", \"message\": " + quoted(e.message) + "}";
+    }
+    out += "]}\n";
+    std::cout << out;
+  } else {
+    std::cout << "actions:";
+    if (result.actions().empty()) std::cout << " none";
+    std::cout << '\n';
+    for (const policy::Action& a : result.actions()) {
+      std::cout << "  " << action_text(a) << "   (line " << a.pos.line << ")\n";
+    }
+    std::cout << "implicit keep: " << (result.implicit_keep() ? "yes" : "no");
+    if (result.implicit_keep() && !result.implicit_keep_flags().empty()) {
+      std::cout << " (flags " << join(result.implicit_keep_flags()) << ")";
+    }
+    std::cout << '\n';
+    if (result.envelope.from) std::cout << "envelope from: " << *result.envelope.from << '\n';
+    if (result.envelope.to) std::cout << "envelope to: " << *result.envelope.to << '\n';
+    if (result.message_changed) {
+      std::cout << "message changed: yes" << (output_path.empty() ? " (use --output FILE to save it)" : "") << '\n';
+    }
+    if (stage) {
+      std::cout << "smtp reply at " << policy::stage_name(*stage) << ": "
+                << (reply ? policy::format_reply(*reply) : std::string("none, the session continues"))
+                << '\n';
+    }
+    for (const policy::RuntimeError& e : result.errors()) {
+      std::cout << script_path << ':' << e.pos.line << ':' << e.pos.column
+                << ": runtime error: " << e.message << " (implicit keep applied)\n";
+    }
+  }
+  return result.status() == policy::RunStatus::kOk ? kExitOk : kExitInputErrors;
+}
+
+}  // namespace sievegate::cli

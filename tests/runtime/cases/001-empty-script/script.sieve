@@ -1,0 +1,2 @@
+# purpose: empty script -> implicit keep
+# nothing: implicit keep only

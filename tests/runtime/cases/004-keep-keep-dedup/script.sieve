@@ -1,0 +1,3 @@
+# purpose: identical keeps are merged
+keep;
+keep;

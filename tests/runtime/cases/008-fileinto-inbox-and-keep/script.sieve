@@ -1,0 +1,4 @@
+# purpose: fileinto INBOX is the same store action as keep
+require ["fileinto"];
+fileinto "INBOX";
+keep;

@@ -1,0 +1,6 @@
+require ["fileinto"];
+if header :contains "subject" "report" {
+  fileinto "Reports";
+  stop;
+}
+fileinto "Other";

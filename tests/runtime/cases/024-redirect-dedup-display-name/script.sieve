@@ -1,0 +1,2 @@
+redirect "Carol <carol@example.net>";
+redirect "carol@example.net";

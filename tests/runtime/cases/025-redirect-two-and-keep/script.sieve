@@ -1,0 +1,3 @@
+redirect "carol@example.net";
+redirect "dave@example.net";
+keep;

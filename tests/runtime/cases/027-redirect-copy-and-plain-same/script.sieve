@@ -1,0 +1,3 @@
+require ["copy"];
+redirect :copy "carol@example.net";
+redirect "carol@example.net";

@@ -1,0 +1,6 @@
+require ["reject"];
+reject text:
+Line one of the reason.
+Line "two".
+.
+;

@@ -1,0 +1,4 @@
+# purpose: reject conflicts with fileinto -> runtime error, implicit keep
+require ["reject", "fileinto"];
+reject "no";
+fileinto "Spam";

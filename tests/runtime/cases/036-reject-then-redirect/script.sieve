@@ -1,0 +1,3 @@
+require ["reject"];
+reject "no";
+redirect "carol@example.net";

@@ -1,0 +1,3 @@
+require ["fileinto", "envelope", "subaddress", "variables"];
+if envelope :matches :detail "to" "*" { fileinto "detail=${1}"; }
+if envelope :matches :user "to" "*" { fileinto "user=${1}"; }

@@ -1,0 +1,4 @@
+require ["imap4flags"];
+setflag ["\\Seen", "\\Flagged", "Junk"];
+removeflag "\\flagged";
+removeflag "junk";

@@ -1,0 +1,2 @@
+require ["imap4flags"];
+setflag "\\Seen  $Label1 \\SEEN label1";

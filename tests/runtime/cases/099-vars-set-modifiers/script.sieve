@@ -1,0 +1,16 @@
+require ["variables", "fileinto"];
+set "v" "hELLo WoRLD";
+set :lower "a" "${v}";
+fileinto "lower=${a}";
+set :upper "a" "${v}";
+fileinto "upper=${a}";
+set :lowerfirst "a" "${v}";
+fileinto "lowerfirst=${a}";
+set :upperfirst "a" "${v}";
+fileinto "upperfirst=${a}";
+set :upperfirst :lower "a" "${v}";
+fileinto "upperfirst-lower=${a}";
+set :length "a" "${v}";
+fileinto "length=${a}";
+set :length :upper "a" "abc";
+fileinto "length-upper=${a}";

@@ -1,0 +1,3 @@
+require ["variables", "enotify", "fileinto"];
+set :encodeurl "e" "a b&c=d/é~";
+fileinto "enc=${e}";

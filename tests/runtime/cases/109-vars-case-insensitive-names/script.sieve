@@ -1,0 +1,4 @@
+require ["variables", "fileinto"];
+set "Foo" "one";
+set "FOO" "two";
+fileinto "${foo}-${fOo}";

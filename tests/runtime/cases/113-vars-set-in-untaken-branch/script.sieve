@@ -1,0 +1,4 @@
+require ["variables", "fileinto"];
+set "x" "init";
+if false { set "x" "changed"; }
+fileinto "x=${x}";

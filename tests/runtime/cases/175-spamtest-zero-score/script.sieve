@@ -1,0 +1,2 @@
+require ["spamtest", "fileinto", "variables"];
+if spamtest :matches "*" { fileinto "val=${1}"; }

@@ -1,0 +1,2 @@
+require ["vacation"];
+vacation :addresses ["robert@example.org"] "away";

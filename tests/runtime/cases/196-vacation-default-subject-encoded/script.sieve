@@ -1,0 +1,3 @@
+# purpose: exec.txt shows the generated 'Auto: ' subject
+require ["vacation"];
+vacation "away";

@@ -1,0 +1,2 @@
+require ["enotify"];
+notify "mailto:alerts@example.net";

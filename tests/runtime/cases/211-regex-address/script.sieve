@@ -1,0 +1,2 @@
+require ["regex", "variables", "fileinto"];
+if address :regex :domain "From" "^([a-z]+)\\.(com|org)$" { fileinto "name=${1} tld=${2}"; }

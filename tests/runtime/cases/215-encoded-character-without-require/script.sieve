@@ -1,0 +1,3 @@
+# purpose: without require the text stays literal
+require ["fileinto"];
+fileinto "${hex:41}";

@@ -1,0 +1,2 @@
+require ["fileinto", "variables"];
+if header :matches "X-Folded" "*" { fileinto "v=[${1}]"; }

@@ -1,0 +1,2 @@
+require ["fileinto", "variables"];
+if header :matches "List-Id" "*<*.*>*" { fileinto "Lists/${2}"; }

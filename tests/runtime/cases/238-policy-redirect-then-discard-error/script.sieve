@@ -1,0 +1,4 @@
+require ["copy"];
+redirect "a@example.net";
+redirect :copy "b@example.net";
+discard;

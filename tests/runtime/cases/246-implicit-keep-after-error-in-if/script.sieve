@@ -1,0 +1,4 @@
+require ["fileinto", "ihave"];
+fileinto "Before";
+if true { error "stop here"; }
+fileinto "After";

