@@ -230,6 +230,11 @@ bool check_nesting(const std::vector<antlr4::Token*>& tokens, Diagnostics& out) 
           depth -= 1 + idents_per_frame.back();
           idents_per_frame.pop_back();
         }
+        if (token->getType() == SieveLexer::RBRACE) {
+          // A block ends its command: the identifiers that led to it no longer nest.
+          depth -= idents_per_frame.back();
+          idents_per_frame.back() = 0;
+        }
         break;
       case SieveLexer::SEMICOLON:
       case SieveLexer::COMMA:

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
+#include <unordered_map>
 
 #include "policy/codegen.h"
 #include "policy/message/address.h"
@@ -45,9 +46,12 @@ std::int64_t Host::now() const {
 
 namespace {
 
+// ASCII-only case mapping (locale-independent and cheap: it runs for every header name).
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   return out;
 }
 
@@ -321,25 +325,36 @@ class Interpreter {
   bool match_values(const Operand& op, const std::vector<std::string>& values,
                     const StringList& key_list) {
     const MatchSpec& m = op.match;
-    std::vector<std::string> keys = expand(key_list);
+    // Constant keys are used in place; only keys with variables are expanded.
+    std::vector<std::string> expanded;
+    std::vector<std::string_view> keys;
+    keys.reserve(key_list.size());
+    for (const StringTemplate& t : key_list) {
+      if (t.is_constant()) continue;
+      expanded.push_back(expand(t));
+    }
+    for (std::size_t i = 0, e = 0; i < key_list.size(); ++i) {
+      keys.push_back(key_list[i].is_constant() ? std::string_view(key_list[i].constant)
+                                               : std::string_view(expanded[e++]));
+    }
     switch (m.type) {
       case MatchType::kCount: {
         std::string count = std::to_string(values.size());
-        for (const std::string& key : keys) {
+        for (std::string_view key : keys) {
           if (match::relation_holds(m.relation, match::order(m.comparator, count, key))) return true;
         }
         return false;
       }
       case MatchType::kValue:
         for (const std::string& v : values) {
-          for (const std::string& key : keys) {
+          for (std::string_view key : keys) {
             if (match::relation_holds(m.relation, match::order(m.comparator, v, key))) return true;
           }
         }
         return false;
       case MatchType::kList:
         for (const std::string& v : values) {
-          for (const std::string& key : keys) {
+          for (std::string_view key : keys) {
             if (host_.list_contains(key, v)) return true;
           }
         }
@@ -350,7 +365,7 @@ class Interpreter {
     std::vector<std::string> captures;
     for (const std::string& v : values) {
       for (std::size_t k = 0; k < keys.size(); ++k) {
-        const std::string& key = keys[k];
+        std::string_view key = keys[k];
         bool hit = false;
         switch (m.type) {
           case MatchType::kIs: hit = match::equals(m.comparator, v, key); break;
@@ -387,12 +402,41 @@ class Interpreter {
 
   // ---------------------------------------------------------------- tests
 
+  // Header values and parsed address lists are cached for the run (a policy asks for
+  // the same few fields many times); editheader clears the caches.
+  const std::vector<std::string>& cached_values(const std::string& name, bool decode) {
+    std::string key = (decode ? "d:" : "r:") + lower(name);
+    auto it = header_cache_.find(key);
+    if (it != header_cache_.end()) return it->second;
+    std::vector<std::string> values;
+    if (ctx_.message != nullptr) {
+      values = decode ? ctx_.message->header_values(name) : ctx_.message->raw_header_values(name);
+    }
+    return header_cache_.emplace(std::move(key), std::move(values)).first->second;
+  }
+
+  const std::vector<message::Mailbox>& cached_addresses(const std::string& field) {
+    auto it = address_cache_.find(field);
+    if (it != address_cache_.end()) return it->second;
+    return address_cache_.emplace(field, message::parse_address_list(field)).first->second;
+  }
+
+  void message_edited() {
+    header_cache_.clear();
+    address_cache_.clear();
+  }
+
   std::vector<std::string> header_values(const std::string& name) {
-    if (ctx_.message == nullptr) return {};
-    return ctx_.message->header_values(name);
+    return cached_values(name, true);
   }
 
   bool test_header(const Operand& op) {
+    const StringList& names = op.lists.at(0);
+    if (names.size() == 1 && names[0].is_constant() && !op.has("mime") &&
+        op.number_tags.count("index") == 0) {
+      // The common case: one constant field name, compared without copying the values.
+      return match_values(op, cached_values(names[0].constant, true), op.lists.at(1));
+    }
     std::vector<std::string> values;
     for (const std::string& name : expand(op.lists.at(0))) {
       std::vector<std::string> v = op.has("mime") ? mime_values(op, name, true) : header_values(name);
@@ -487,11 +531,15 @@ class Interpreter {
     std::size_t addresses = 0;
     for (const std::string& name : expand(op.lists.at(0))) {
       if (ctx_.message == nullptr) continue;
-      std::vector<std::string> fields =
-          op.has("mime") ? mime_values(op, name, false) : ctx_.message->raw_header_values(name);
-      select_index(op, fields);
-      for (const std::string& field : fields) {
-        std::vector<message::Mailbox> boxes = message::parse_address_list(field);
+      std::vector<std::string> copy;
+      const std::vector<std::string>* fields = &cached_values(name, false);
+      if (op.has("mime") || op.number_tags.count("index") > 0) {
+        copy = op.has("mime") ? mime_values(op, name, false) : *fields;
+        select_index(op, copy);
+        fields = &copy;
+      }
+      for (const std::string& field : *fields) {
+        const std::vector<message::Mailbox>& boxes = cached_addresses(field);
         if (!usable(boxes)) {
           // Not an address list we can take apart: the whole value is one address
           // whose :all part is the text as written (as in Pigeonhole).
@@ -546,8 +594,11 @@ class Interpreter {
           if (op.address_part == AddressPart::kAll) values.emplace_back();
           continue;
         }
-        message::Mailbox box = message::parse_path(path);
-        if (auto v = part_of(box, op.address_part)) values.push_back(*v);
+        auto cached = path_cache_.find(path);
+        if (cached == path_cache_.end()) {
+          cached = path_cache_.emplace(path, message::parse_path(path)).first;
+        }
+        if (auto v = part_of(cached->second, op.address_part)) values.push_back(*v);
       }
     }
     return match_values(op, values, op.lists.at(1));
@@ -557,7 +608,7 @@ class Interpreter {
     if (ctx_.message == nullptr) return false;
     for (const std::string& name : expand(op.lists.at(0))) {
       bool present = op.has("mime") ? !mime_values(op, name, false).empty()
-                                    : ctx_.message->has_header(name);
+                                    : !cached_values(name, false).empty();
       if (!present) return false;
     }
     return true;
@@ -998,6 +1049,7 @@ class Interpreter {
       throw LimitReached{"more than " + std::to_string(ctx_.limits.max_header_edits) + " header edits"};
     }
     ctx_.message->add_header(expand(op.lists.at(0).at(0)), expand(op.lists.at(1).at(0)), op.has("last"));
+    message_edited();
     return true;
   }
 
@@ -1023,6 +1075,7 @@ class Interpreter {
       };
     }
     ctx_.message->delete_header(name, index, predicate);
+    message_edited();
     return true;
   }
 
@@ -1107,6 +1160,9 @@ class Interpreter {
   std::vector<std::string> internal_flags_;
   std::vector<Loop> loops_;
   std::size_t header_edits_ = 0;
+  std::unordered_map<std::string, std::vector<std::string>> header_cache_;
+  std::unordered_map<std::string, std::vector<message::Mailbox>> address_cache_;
+  std::unordered_map<std::string, message::Mailbox> path_cache_;
   SourcePos pos_;
   std::chrono::steady_clock::time_point started_;
 };

@@ -209,3 +209,11 @@ TEST_CASE("scripts larger than the limit are refused") {
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].code == "script-too-large");
 }
+
+TEST_CASE("many top-level blocks in a row are not nesting") {
+  std::string src;
+  for (int i = 0; i < 2000; ++i) src += "if true { keep; }\nif false { stop; } else { discard; }\n";
+  ParseResult r = parse(src);
+  CHECK(r.diagnostics.empty());
+  CHECK(r.ast.commands.size() == 6000);
+}
