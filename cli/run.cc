@@ -1,5 +1,6 @@
 // `sievegate run`: run one script against one message / session offline, as an operator
 // does to try a policy before deploying it (cli.md).
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -10,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/json.h"
+#include "policy/duplicate_store.h"
 #include "policy/message/message.h"
 #include "policy/policy.h"
 #include "policy/stage.h"
@@ -34,6 +36,8 @@ constexpr const char* kUsage =
     "                      may be repeated\n"
     "  --format text|json  output form (default text)\n"
     "  --output FILE       write the message as changed by the script (editheader)\n"
+    "  --global-dir DIR    where `include :global` finds NAME.sieve (default: the\n"
+    "                      script's folder, which also holds the personal scripts)\n"
     "\n"
     "Exit status: 0 the script ran, 1 the script has errors or failed at run time,\n"
     "2 usage error or unreadable file.\n";
@@ -54,6 +58,12 @@ std::string strip_angles(std::string s) {
 class RunHost final : public policy::Host {
  public:
   std::map<std::string, std::string> facts;
+  policy::MemoryDuplicateStore duplicates;
+
+  bool duplicate_seen(std::string_view handle, std::string_view id, std::uint64_t seconds,
+                      bool last) override {
+    return duplicates.check_and_record(handle, id, seconds, last, now());
+  }
 
   std::optional<std::string> fact(std::string_view name) const override {
     auto it = facts.find(std::string(name));
@@ -91,7 +101,7 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
-std::string quoted(const std::string& s) {
+std::string json_quoted(const std::string& s) {
   std::string out;
   append_json_string(out, s);
   return out;
@@ -170,32 +180,32 @@ std::string action_text(const policy::Action& a) {
   std::string out = policy::action_name(a.kind);
   switch (a.kind) {
     case Kind::kKeep:
-      if (!a.flags.empty()) out += " flags " + quoted(join(a.flags));
+      if (!a.flags.empty()) out += " flags " + json_quoted(join(a.flags));
       break;
     case Kind::kFileinto:
-      out += " " + quoted(a.target);
+      out += " " + json_quoted(a.target);
       if (a.copy) out += " :copy";
-      if (!a.flags.empty()) out += " flags " + quoted(join(a.flags));
+      if (!a.flags.empty()) out += " flags " + json_quoted(join(a.flags));
       break;
     case Kind::kRedirect:
-      out += " " + quoted(a.target);
+      out += " " + json_quoted(a.target);
       if (a.copy) out += " :copy";
       break;
     case Kind::kReject:
     case Kind::kEreject:
-      out += " " + quoted(a.reason);
+      out += " " + json_quoted(a.reason);
       break;
     case Kind::kDiscard:
       break;
     case Kind::kVacation:
-      out += " reason " + quoted(a.reason);
-      if (!a.subject.empty()) out += " subject " + quoted(a.subject);
-      if (!a.from.empty()) out += " from " + quoted(a.from);
+      out += " reason " + json_quoted(a.reason);
+      if (!a.subject.empty()) out += " subject " + json_quoted(a.subject);
+      if (!a.from.empty()) out += " from " + json_quoted(a.from);
       if (a.seconds) out += " every " + std::to_string(*a.seconds) + "s";
       break;
     case Kind::kNotify:
-      out += " " + quoted(a.target);
-      if (!a.reason.empty()) out += " message " + quoted(a.reason);
+      out += " " + json_quoted(a.target);
+      if (!a.reason.empty()) out += " message " + json_quoted(a.reason);
       break;
   }
   return out;
@@ -204,7 +214,7 @@ std::string action_text(const policy::Action& a) {
 }  // namespace
 
 int run_main(int argc, char** argv) {
-  std::string script_path, message_path, output_path, from;
+  std::string script_path, message_path, output_path, from, global_dir;
   bool has_from = false;
   std::vector<std::string> to;
   std::optional<policy::Stage> stage;
@@ -230,6 +240,8 @@ int run_main(int argc, char** argv) {
       if (!value(message_path)) return kExitUsage;
     } else if (arg == "--output") {
       if (!value(output_path)) return kExitUsage;
+    } else if (arg == "--global-dir") {
+      if (!value(global_dir)) return kExitUsage;
     } else if (arg == "--from") {
       if (!value(v)) return kExitUsage;
       from = strip_angles(v);
@@ -279,7 +291,10 @@ int run_main(int argc, char** argv) {
     return kExitUsage;
   }
 
-  policy::CompileResult compiled = policy::compile(source);
+  std::string script_dir = std::filesystem::path(script_path).parent_path().string();
+  if (script_dir.empty()) script_dir = ".";
+  policy::DirectoryScriptStore store(script_dir, global_dir.empty() ? script_dir : global_dir);
+  policy::CompileResult compiled = policy::compile(source, policy::Registry::standard(), &store);
   print_diagnostics(script_path, compiled.diagnostics);
   if (!compiled.program) return kExitInputErrors;
 
@@ -327,17 +342,17 @@ int run_main(int argc, char** argv) {
                                                     : std::vector<std::string>{});
     if (reply) {
       out += ", \"smtp_reply\": {\"code\": " + std::to_string(reply->code) +
-             ", \"enhanced\": " + quoted(reply->enhanced) + ", \"text\": " + quoted(reply->text) + "}";
+             ", \"enhanced\": " + json_quoted(reply->enhanced) + ", \"text\": " + json_quoted(reply->text) + "}";
     }
     out += std::string(", \"message_changed\": ") + (result.message_changed ? "true" : "false");
     if (result.envelope.from || result.envelope.to) {
       out += ", \"envelope\": {";
       bool first = true;
       if (result.envelope.from) {
-        out += "\"from\": " + quoted(*result.envelope.from);
+        out += "\"from\": " + json_quoted(*result.envelope.from);
         first = false;
       }
-      if (result.envelope.to) out += std::string(first ? "" : ", ") + "\"to\": " + quoted(*result.envelope.to);
+      if (result.envelope.to) out += std::string(first ? "" : ", ") + "\"to\": " + json_quoted(*result.envelope.to);
       out += "}";
     }
     out += ", \"errors\": [";
@@ -345,7 +360,7 @@ int run_main(int argc, char** argv) {
       const policy::RuntimeError& e = result.errors()[i];
       if (i > 0) out += ", ";
       out += "{\"line\": " + std::to_string(e.pos.line) + ", \"column\": " +
-             std::to_string(e.pos.column) + ", \"message\": " + quoted(e.message) + "}";
+             std::to_string(e.pos.column) + ", \"message\": " + json_quoted(e.message) + "}";
     }
     out += "]}\n";
     std::cout << out;

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
+#include <set>
 #include <unordered_map>
 
 #include "policy/codegen.h"
@@ -104,9 +105,8 @@ struct LimitReached {
 class Interpreter {
  public:
   Interpreter(const Program& program, RunContext& context)
-      : program_(program), ctx_(context), host_(context.host != nullptr ? *context.host : default_host_) {
+      : program_(&program), ctx_(context), host_(context.host != nullptr ? *context.host : default_host_) {
     variables_.resize(program.variables.size());
-    globals_.resize(program.globals.size());
     started_ = std::chrono::steady_clock::now();
   }
 
@@ -126,31 +126,38 @@ class Interpreter {
  private:
   // ---------------------------------------------------------------- main loop
 
-  void execute() {
-    const auto& code = program_.code;
+  // How a (possibly included) script ended.
+  enum class Ended { kEnd, kStop, kFailed };
+
+  Ended execute() {
+    const auto& code = program_->code;
     std::uint32_t pc = 0;
-    std::uint64_t executed = 0;
     while (pc < code.size()) {
       const Instruction& in = code[pc];
       pos_ = in.pos;
-      if (++executed > ctx_.limits.max_instructions) {
+      if (++executed_ > ctx_.limits.max_instructions) {
         throw LimitReached{"the script executed more than " +
                            std::to_string(ctx_.limits.max_instructions) + " instructions"};
       }
-      if ((executed & 63) == 0 && std::chrono::steady_clock::now() - started_ > ctx_.limits.max_time) {
+      if ((executed_ & 63) == 0 && std::chrono::steady_clock::now() - started_ > ctx_.limits.max_time) {
         throw LimitReached{"the script ran longer than " +
                            std::to_string(ctx_.limits.max_time.count() / 1000) + " ms"};
       }
-      const Operand* op = in.operand < program_.operands.size() ? &program_.operands[in.operand] : nullptr;
+      const Operand* op = in.operand < program_->operands.size() ? &program_->operands[in.operand] : nullptr;
       std::uint32_t next = pc + 1;
       switch (in.op) {
         case Opcode::kJump: next = in.target; break;
         case Opcode::kJumpIfFalse: if (!cond_) next = in.target; break;
         case Opcode::kJumpIfTrue: if (cond_) next = in.target; break;
         case Opcode::kNot: cond_ = !cond_; break;
-        case Opcode::kStop:
-        case Opcode::kReturn:  // without include, the main script is the only level
-        case Opcode::kEnd: return;
+        case Opcode::kStop: return Ended::kStop;      // RFC 5228 3.3: ends everything
+        case Opcode::kReturn:                         // RFC 6609 3.3: ends this script
+        case Opcode::kEnd: return Ended::kEnd;
+        case Opcode::kInclude: {
+          Ended e = include(*op);
+          if (e != Ended::kEnd) return e;
+          break;
+        }
         case Opcode::kForEveryPart: next = loop_start(pc, *op); break;
         case Opcode::kLoopNext: next = loop_next(in.target); break;
         case Opcode::kBreak:
@@ -158,10 +165,35 @@ class Interpreter {
           next = in.target;
           break;
         default:
-          if (!dispatch(in, *op)) return;  // a runtime error ended the run
+          if (!dispatch(in, *op)) return Ended::kFailed;  // a runtime error ended the run
       }
       pc = next;
     }
+    return Ended::kEnd;
+  }
+
+  // RFC 6609 3.2: run an included script with its own variables; globals are shared by
+  // name; :once skips a script that already ran in this run.
+  Ended include(const Operand& op) {
+    if (!op.has_slot || op.slot >= program_->includes.size()) return Ended::kEnd;
+    const Program* sub = program_->includes[op.slot].get();
+    if (sub == nullptr) return Ended::kEnd;  // a missing :optional script
+    if (op.has("once") && !included_once_.insert(sub).second) return Ended::kEnd;
+    included_once_.insert(sub);
+    const Program* saved_program = program_;
+    std::vector<std::string> saved_variables = std::move(variables_);
+    std::vector<std::string> saved_match = std::move(match_);
+    std::vector<Loop> saved_loops = std::move(loops_);
+    program_ = sub;
+    variables_.assign(sub->variables.size(), std::string());
+    match_.clear();
+    loops_.clear();
+    Ended e = execute();
+    program_ = saved_program;
+    variables_ = std::move(saved_variables);
+    match_ = std::move(saved_match);
+    loops_ = std::move(saved_loops);
+    return e;
   }
 
   // Returns false when the run must end (runtime error).
@@ -222,9 +254,6 @@ class Interpreter {
       case Opcode::kNotify: return add(make_notify(op));
       case Opcode::kError:
         return error("script error: " + expand(op.lists.at(0).at(0)));
-      case Opcode::kInclude:
-        if (op.has("optional")) return true;
-        return error("include is not available here: no script store is configured");
       case Opcode::kGlobal: return true;  // resolved to slots at compile time
       case Opcode::kExtractText: extracttext(op); return true;
       case Opcode::kReplace:
@@ -268,7 +297,10 @@ class Interpreter {
           if (p.index < variables_.size()) out += variables_[p.index];
           break;
         case StringTemplate::Piece::Kind::kGlobal:
-          if (p.index < globals_.size()) out += globals_[p.index];
+          if (p.index < program_->globals.size()) {
+            auto g = globals_.find(program_->globals[p.index]);
+            if (g != globals_.end()) out += g->second;
+          }
           break;
         case StringTemplate::Piece::Kind::kMatch:
           if (p.index < match_.size()) out += match_[p.index];
@@ -398,7 +430,7 @@ class Interpreter {
     return false;
   }
 
-  bool capture_on() const { return program_.capabilities.count("variables") > 0; }
+  bool capture_on() const { return program_->capabilities.count("variables") > 0; }
 
   // ---------------------------------------------------------------- tests
 
@@ -783,7 +815,7 @@ class Interpreter {
 
   bool test_ihave(const Operand& op) {
     for (const std::string& cap : expand(op.lists.at(0))) {
-      bool known = program_.capabilities.count(cap) > 0 ||
+      bool known = program_->capabilities.count(cap) > 0 ||
                    std::find(ctx_.extra_capabilities.begin(), ctx_.extra_capabilities.end(), cap) !=
                        ctx_.extra_capabilities.end();
       if (!known) return false;
@@ -887,7 +919,7 @@ class Interpreter {
     if (it != op.string_tags.end()) {
       a.has_flags = true;
       for (const std::string& f : expand(it->second)) add_flags(a.flags, f);
-    } else if (program_.capabilities.count("imap4flags") > 0) {
+    } else if (program_->capabilities.count("imap4flags") > 0) {
       a.flags = internal_flags_;
       a.has_flags = !a.flags.empty();
     }
@@ -958,8 +990,8 @@ class Interpreter {
 
   std::string variable_value(const std::string& name) {
     std::string n = lower(name);
-    auto it = std::find(program_.variables.begin(), program_.variables.end(), n);
-    if (it != program_.variables.end()) return variables_[static_cast<std::size_t>(it - program_.variables.begin())];
+    auto it = std::find(program_->variables.begin(), program_->variables.end(), n);
+    if (it != program_->variables.end()) return variables_[static_cast<std::size_t>(it - program_->variables.begin())];
     return "";
   }
 
@@ -978,7 +1010,7 @@ class Interpreter {
     }
     if (op.slot & kGlobalBit) {
       std::uint32_t g = op.slot & ~kGlobalBit;
-      if (g < globals_.size()) globals_[g] = std::move(value);
+      if (g < program_->globals.size()) globals_[program_->globals[g]] = std::move(value);
     } else if (op.slot < variables_.size()) {
       variables_[op.slot] = std::move(value);
     }
@@ -1103,7 +1135,7 @@ class Interpreter {
   };
 
   std::uint32_t loop_start(std::uint32_t pc, const Operand&) {
-    const Instruction& in = program_.code[pc];
+    const Instruction& in = program_->code[pc];
     if (ctx_.message == nullptr) return in.target;
     // RFC 5703 3: a nested loop iterates over the parts below the enclosing loop's part.
     Loop loop{pc, loops_.empty() ? part_ids() : descendants(loops_.back().part), 0, 0};
@@ -1138,24 +1170,26 @@ class Interpreter {
   }
 
   std::uint32_t loop_next(std::uint32_t start) {
-    if (loops_.empty()) return program_.code[start].target;
+    if (loops_.empty()) return program_->code[start].target;
     Loop& loop = loops_.back();
     if (loop.next < loop.parts.size()) {
       loop.part = loop.parts[loop.next++];
       return start + 1;
     }
     loops_.pop_back();
-    return program_.code[start].target;
+    return program_->code[start].target;
   }
 
-  const Program& program_;
+  const Program* program_;
   RunContext& ctx_;
   Host default_host_;
   Host& host_;
   ActionSet result_;
   bool cond_ = false;
   std::vector<std::string> variables_;
-  std::vector<std::string> globals_;
+  std::unordered_map<std::string, std::string> globals_;  // RFC 6609 globals, by name
+  std::set<const Program*> included_once_;
+  std::uint64_t executed_ = 0;
   std::vector<std::string> match_;
   std::vector<std::string> internal_flags_;
   std::vector<Loop> loops_;

@@ -106,6 +106,10 @@ struct Operand {
 
 struct Program {
   std::vector<Instruction> code;
+  // Scripts named by `include` (RFC 6609), compiled with this one; an include
+  // instruction's operand slot indexes this list (a missing :optional script is null).
+  std::vector<std::shared_ptr<const Program>> includes;
+  std::vector<std::string> include_names;
   std::vector<Operand> operands;
   std::vector<std::string> variables;  // slot -> variable name (lower-case)
   std::vector<std::string> globals;    // global slot -> name

@@ -71,6 +71,44 @@ err=$("$bin" run --script "$tmp/bad.sieve" 2>&1 >/dev/null); rc=$?
 check "bad script: exit 1" 1 "$rc"
 contains "bad script: diagnostic" "$tmp/bad.sieve:1:4: error: unknown test 'hedaer'" "$err"
 
+# include (RFC 6609): scripts from the script's folder, globals shared, :once honoured.
+mkdir -p "$tmp/inc"
+cat > "$tmp/inc/main.sieve" <<'SIEVE'
+require ["include", "variables", "fileinto"];
+global "tag";
+set "tag" "main";
+include :personal "sub";
+include :once "sub";
+include :optional "absent";
+fileinto "after-${tag}";
+SIEVE
+cat > "$tmp/inc/sub.sieve" <<'SIEVE'
+require ["include", "variables", "fileinto"];
+global "tag";
+fileinto "sub-${tag}";
+set "tag" "sub";
+return;
+fileinto "never";
+SIEVE
+out=$("$bin" run --script "$tmp/inc/main.sieve" --format json); rc=$?
+check "include: exit 0" 0 "$rc"
+contains "include: actions" '"actions": [{"action": "fileinto", "mailbox": "sub-main", "copy": false, "flags": []}, {"action": "fileinto", "mailbox": "after-sub", "copy": false, "flags": []}]' "$out"
+printf 'require "include";
+include "absent";
+' > "$tmp/inc/bad.sieve"
+err=$("$bin" run --script "$tmp/inc/bad.sieve" 2>&1 >/dev/null); rc=$?
+check "missing include: exit 1" 1 "$rc"
+contains "missing include: message" "bad.sieve:2:1: error: included personal script 'absent' does not exist" "$err"
+
+# duplicate (RFC 7352): the second check of the same id in a run is a duplicate.
+printf 'require ["duplicate", "fileinto"];
+if duplicate { fileinto "first-dup"; }
+if duplicate { fileinto "second-dup"; }
+' > "$tmp/dup.sieve"
+printf 'Message-ID: <1@example.org>\r\nSubject: x\r\n\r\nbody\r\n' > "$tmp/id.eml"
+out=$("$bin" run --script "$tmp/dup.sieve" --message "$tmp/id.eml" --format json 2>&1)
+contains "duplicate" '"actions": [{"action": "fileinto", "mailbox": "second-dup"' "$out"
+
 "$bin" run >/dev/null 2>&1; check "no script: exit 2" 2 $?
 "$bin" run --script "$tmp/missing.sieve" >/dev/null 2>&1; check "missing script: exit 2" 2 $?
 "$bin" run --script "$seed" --stage lunch >/dev/null 2>&1; check "bad stage: exit 2" 2 $?

@@ -8,6 +8,7 @@
 #include "policy/message/message.h"
 #include "policy/policy.h"
 #include "policy/stage.h"
+#include "policy/duplicate_store.h"
 
 using namespace sievegate::policy;
 
@@ -321,4 +322,16 @@ TEST_CASE("stage replies (config.md)", "[interpreter]") {
   ActionSet rd = run(*discard.program, ctx);
   CHECK_FALSE(stage_reply(Stage::kRcpt, rd));
   CHECK(format_reply(*stage_reply(Stage::kData, rd)) == "250 2.0.0 Message queued for delivery.");
+}
+
+TEST_CASE("memory duplicate store (RFC 7352)", "[interpreter]") {
+  MemoryDuplicateStore store(4);
+  CHECK_FALSE(store.check_and_record("", "<a@x>", 100, false, 1000));
+  CHECK(store.check_and_record("", "<a@x>", 100, false, 1050));
+  CHECK_FALSE(store.check_and_record("h", "<a@x>", 100, false, 1050));  // another handle
+  CHECK_FALSE(store.check_and_record("", "<a@x>", 100, false, 1100));   // expired
+  CHECK(store.check_and_record("", "<a@x>", 100, true, 1150));          // :last refreshes
+  CHECK(store.check_and_record("", "<a@x>", 100, false, 1240));
+  for (int i = 0; i < 20; ++i) store.check_and_record("", std::to_string(i), 100, false, 2000);
+  CHECK(store.size() <= 4);  // bounded
 }
