@@ -323,7 +323,7 @@ int run_main(int argc, char** argv) {
 
   if (!output_path.empty() && context.message != nullptr) {
     std::ofstream out(output_path, std::ios::binary);
-    out << message.serialize();
+    out << (result.replaced_message ? *result.replaced_message : message.serialize());
     if (!out) {
       std::cerr << "sievegate run: " << output_path << ": cannot write file\n";
       return kExitUsage;

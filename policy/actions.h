@@ -79,6 +79,9 @@ class ActionSet {
 
   EnvelopeChanges envelope;
   bool message_changed = false;
+  // The whole new message when replace / enclose (RFC 5703) built one; edits made after
+  // it are included. Empty when the caller's message was edited in place (editheader).
+  std::optional<std::string> replaced_message;
 
  private:
   std::vector<Action> actions_;

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
@@ -16,6 +17,7 @@
 #include "policy/message/header.h"
 #include "policy/message/message.h"
 #include "policy/message/mime.h"
+#include "policy/message/rfc2047.h"
 
 namespace sievegate::policy {
 namespace {
@@ -118,8 +120,14 @@ class Interpreter {
     }
     if (result_.status() == RunStatus::kOk) {
       result_.set_implicit_keep_flags(internal_flags_);
-      if (ctx_.message != nullptr) result_.message_changed = ctx_.message->changed();
+      if (replaced_ != nullptr) {
+        result_.replaced_message = replaced_->serialize();
+        result_.message_changed = true;
+      } else if (ctx_.message != nullptr) {
+        result_.message_changed = ctx_.message->changed();
+      }
     }
+    if (replaced_ != nullptr) ctx_.message = original_message_;  // the caller's again
     return std::move(result_);
   }
 
@@ -256,10 +264,8 @@ class Interpreter {
         return error("script error: " + expand(op.lists.at(0).at(0)));
       case Opcode::kGlobal: return true;  // resolved to slots at compile time
       case Opcode::kExtractText: extracttext(op); return true;
-      case Opcode::kReplace:
-      case Opcode::kEnclose:
-        return error(std::string("'") + (in.op == Opcode::kReplace ? "replace" : "enclose") +
-                     "' is not supported by this engine yet");
+      case Opcode::kReplace: return replace(op);
+      case Opcode::kEnclose: return enclose(op);
       default:
         return true;
     }
@@ -1125,6 +1131,105 @@ class Interpreter {
     assign(op, modify(op, std::move(text)));
   }
 
+  // ---------------------------------------------------------------- replace / enclose
+
+  // Makes `raw` the message the rest of the script sees (RFC 5703 5/6: later tests see
+  // the new message). The bytes live in this interpreter; the result carries a copy.
+  void install_message(std::string raw) {
+    if (replaced_ == nullptr) original_message_ = ctx_.message;
+    auto bytes = std::make_unique<std::string>(std::move(raw));
+    auto msg = std::make_unique<message::Message>(*bytes);
+    replaced_bytes_.push_back(std::move(bytes));
+    replaced_ = std::move(msg);
+    ctx_.message = replaced_.get();
+    message_edited();
+  }
+
+  // The header fields of the current message, minus those `drop` names.
+  std::string kept_header(std::initializer_list<const char*> drop, bool drop_content) {
+    std::string out;
+    for (const message::HeaderField& f : ctx_.message->fields()) {
+      std::string name = lower(f.name);
+      bool dropped = drop_content && name.rfind("content-", 0) == 0;
+      for (const char* d : drop) dropped |= name == d;
+      if (!dropped) {
+        std::string raw(f.raw);
+        if (raw.empty() || raw.back() != '\n') raw += "\r\n";
+        out += raw;
+      }
+    }
+    return out;
+  }
+
+  static std::string header_line(std::string_view name, std::string_view value) {
+    return std::string(name) + ": " + message::encode_rfc2047(value) + "\r\n";
+  }
+
+  static std::string crlf(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r')) out += '\r';
+      out += text[i];
+    }
+    return out;
+  }
+
+  // RFC 5703 5: the message body becomes `replacement` (a MIME entity with :mime, else
+  // UTF-8 text); :subject and :from replace those header fields.
+  bool replace(const Operand& op) {
+    if (ctx_.message == nullptr) return true;  // no message at this stage
+    if (!loops_.empty()) {
+      return error("'replace' inside 'foreverypart' (replacing one MIME part) is not supported yet");
+    }
+    std::string replacement = crlf(expand(op.lists.at(0).at(0)));
+    auto subject = tag_string(op, "subject");
+    auto from = tag_string(op, "from");
+    std::string out = kept_header({"mime-version", subject ? "subject" : "", from ? "from" : ""}, true);
+    if (subject) out += header_line("Subject", *subject);
+    if (from) out += "From: " + *from + "\r\n";
+    out += "MIME-Version: 1.0\r\n";
+    if (op.has("mime")) {
+      out += replacement;  // its own header, a blank line, its body
+    } else {
+      out += "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n";
+      out += replacement;
+    }
+    install_message(std::move(out));
+    return true;
+  }
+
+  // RFC 5703 6: a new message whose body is `text` followed by the original message as
+  // a message/rfc822 attachment; :subject sets the Subject, :headers adds fields.
+  bool enclose(const Operand& op) {
+    if (ctx_.message == nullptr) return true;
+    std::string original = replaced_ != nullptr ? replaced_->serialize() : ctx_.message->serialize();
+    std::string boundary = "sievegate-enclose-" + std::to_string(original.size()) + "-" +
+                           std::to_string(executed_);
+    std::string out;
+    for (const message::HeaderField& f : ctx_.message->fields()) {
+      std::string name = lower(f.name);
+      if (name == "from" || name == "to" || name == "cc" || name == "date" ||
+          name == "message-id" || name == "return-path" || name == "received" ||
+          (name == "subject" && !op.string_tags.count("subject"))) {
+        std::string raw(f.raw);
+        if (raw.empty() || raw.back() != '\n') raw += "\r\n";
+        out += raw;
+      }
+    }
+    if (auto subject = tag_string(op, "subject")) out += header_line("Subject", *subject);
+    for (const std::string& h : tag_list(op, "headers")) {
+      if (h.find(':') != std::string::npos && h.find('\n') == std::string::npos) out += h + "\r\n";
+    }
+    out += "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n";
+    out += "--" + boundary + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n";
+    out += crlf(expand(op.lists.at(0).at(0)));
+    out += "\r\n--" + boundary + "\r\nContent-Type: message/rfc822\r\n\r\n";
+    out += original;
+    out += "\r\n--" + boundary + "--\r\n";
+    install_message(std::move(out));
+    return true;
+  }
+
   // ---------------------------------------------------------------- foreverypart
 
   struct Loop {
@@ -1190,6 +1295,9 @@ class Interpreter {
   std::unordered_map<std::string, std::string> globals_;  // RFC 6609 globals, by name
   std::set<const Program*> included_once_;
   std::uint64_t executed_ = 0;
+  message::Message* original_message_ = nullptr;
+  std::vector<std::unique_ptr<std::string>> replaced_bytes_;  // owners of replaced_'s bytes
+  std::unique_ptr<message::Message> replaced_;
   std::vector<std::string> match_;
   std::vector<std::string> internal_flags_;
   std::vector<Loop> loops_;

@@ -58,6 +58,14 @@ out=$("$bin" run --script "$tmp/tag.sieve" --message "$tmp/m.eml" --output "$tmp
 contains "editheader: changed" '"message_changed": true' "$out"
 check "editheader: output" "X-Tag: yes" "$(head -1 "$tmp/out.eml" | tr -d '\r')"
 
+# replace / enclose (RFC 5703): the new message is what later tests see and --output writes.
+printf 'require ["replace", "enclose", "body"];\nreplace :subject "Replaced" "new body";\nif body :contains "new body" { enclose :subject "Wrapped" "See attached."; }\n' > "$tmp/wrap.sieve"
+out=$("$bin" run --script "$tmp/wrap.sieve" --message "$tmp/m.eml" --output "$tmp/wrapped.eml" --format json)
+contains "enclose: changed" '"message_changed": true' "$out"
+check "enclose: subject" "Subject: Wrapped" "$(grep '^Subject:' "$tmp/wrapped.eml" | head -1 | tr -d '\r')"
+check "enclose: inner subject" "Subject: Replaced" "$(grep '^Subject:' "$tmp/wrapped.eml" | sed -n 2p | tr -d '\r')"
+grep -q '^Content-Type: message/rfc822' "$tmp/wrapped.eml"; check "enclose: attachment" 0 $?
+
 # A runtime error: implicit keep, errors reported, exit 1.
 printf 'require ["reject", "fileinto"];\nfileinto "A";\nreject "no";\n' > "$tmp/conflict.sieve"
 out=$("$bin" run --script "$tmp/conflict.sieve" --format json); rc=$?
@@ -99,6 +107,13 @@ include "absent";
 err=$("$bin" run --script "$tmp/inc/bad.sieve" 2>&1 >/dev/null); rc=$?
 check "missing include: exit 1" 1 "$rc"
 contains "missing include: message" "bad.sieve:2:1: error: included personal script 'absent' does not exist" "$err"
+
+# include nesting is limited (RFC 6609 leaves the depth to the site; ours is 10).
+for i in $(seq 0 11); do printf 'require "include";\ninclude "n%d";\n' $((i + 1)) > "$tmp/inc/n$i.sieve"; done
+printf 'keep;\n' > "$tmp/inc/n12.sieve"
+err=$("$bin" run --script "$tmp/inc/n0.sieve" 2>&1 >/dev/null); rc=$?
+check "include depth: exit 1" 1 "$rc"
+contains "include depth: message" "includes nested deeper than 10 levels" "$err"
 
 # duplicate (RFC 7352): the second check of the same id in a run is a duplicate.
 printf 'require ["duplicate", "fileinto"];

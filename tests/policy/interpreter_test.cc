@@ -296,6 +296,31 @@ TEST_CASE("limits end the run with the implicit keep", "[interpreter]") {
   CHECK(r2.status() == RunStatus::kLimit);
   CHECK(r2.implicit_keep());
 
+  CompileResult slow = compile(
+      "require \"foreverypart\";\n"
+      "foreverypart { foreverypart { foreverypart { keep; } } }");
+  REQUIRE(slow.program);
+  std::string parts = "Content-Type: multipart/mixed; boundary=b\r\n\r\n";
+  for (int i = 0; i < 300; ++i) parts += "--b\r\nContent-Type: text/plain\r\n\r\nx\r\n";
+  parts += "--b--\r\n";
+  message::Message many_parts(parts);
+  RunContext timed;
+  timed.message = &many_parts;
+  timed.limits.max_time = std::chrono::microseconds(0);  // any elapsed time is too much
+  timed.limits.max_instructions = 1u << 30;
+  ActionSet rt = run(*slow.program, timed);
+  CHECK(rt.status() == RunStatus::kLimit);  // the wall-time limit, not the step count
+  REQUIRE_FALSE(rt.errors().empty());
+  CHECK(rt.errors()[0].message.find("ran longer than") != std::string::npos);
+
+  std::string notifies = "require \"enotify\";\n";
+  for (int i = 0; i < 10; ++i) notifies += "notify \"mailto:a" + std::to_string(i) + "@x.org\";\n";
+  CompileResult actions = compile(notifies);
+  REQUIRE(actions.program);
+  RunContext few;
+  few.limits.max_actions = 5;
+  CHECK(run(*actions.program, few).status() == RunStatus::kLimit);
+
   CompileResult steps = compile("if true { keep; } if true { keep; } if true { keep; }");
   REQUIRE(steps.program);
   RunContext ctx3;
