@@ -1,19 +1,13 @@
 // RFC 5228 2.10 action rules; see actions.h.
 #include "policy/actions.h"
 
+#include "policy/ascii.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace sievegate::policy {
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 // RFC 5228 2.10.3: keep is fileinto "INBOX"; mailbox names compare with INBOX
 // case-insensitively (RFC 3501 5.1), others exactly.
@@ -22,7 +16,7 @@ std::string_view mailbox_of(const Action& a) {
 }
 
 bool same_mailbox(std::string_view a, std::string_view b) {
-  if (iequals(a, "INBOX") && iequals(b, "INBOX")) return true;
+  if (ascii_iequals(a, "INBOX") && ascii_iequals(b, "INBOX")) return true;
   return a == b;
 }
 
@@ -54,7 +48,7 @@ const char* action_name(Action::Kind kind) {
 std::optional<std::string> ActionSet::add(Action action) {
   // RFC 3501 5.1: INBOX is case-insensitive; spell it one way so keep and fileinto
   // "inbox" are recognised as the same delivery.
-  if (action.kind == Action::Kind::kFileinto && iequals(action.target, "INBOX")) {
+  if (action.kind == Action::Kind::kFileinto && ascii_iequals(action.target, "INBOX")) {
     action.target = "INBOX";
   }
   // RFC 5429 2.1 / 2.2: reject and ereject cannot be combined with actions that deliver

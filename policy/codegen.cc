@@ -12,16 +12,13 @@
 #include <map>
 #include <set>
 
+#include "policy/ascii.h"
 #include "policy/variables_syntax.h"
 
 namespace sievegate::policy {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return ascii_lower(s); }
 
 const std::map<std::string, Opcode, std::less<>>& opcodes() {
   static const std::map<std::string, Opcode, std::less<>> table = {

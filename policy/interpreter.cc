@@ -11,6 +11,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "policy/ascii.h"
 #include "policy/codegen.h"
 #include "policy/message/address.h"
 #include "policy/message/datetime.h"
@@ -20,21 +21,13 @@
 #include "policy/message/rfc2047.h"
 
 namespace sievegate::policy {
-namespace {
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-}  // namespace
-
 // ------------------------------------------------------------------ Host defaults
 
 std::optional<std::string> Host::fact(std::string_view) const { return std::nullopt; }
 std::optional<std::string> Host::environment_item(std::string_view) const { return std::nullopt; }
 // The delivery mailbox always exists; a proxy knows no others.
 bool Host::mailbox_exists(std::string_view mailbox) const {
-  return mailbox.size() == 5 && lower_ascii(mailbox) == "inbox";
+  return ascii_iequals(mailbox, "INBOX");
 }
 bool Host::list_contains(std::string_view, std::string_view) const { return false; }
 bool Host::list_exists(std::string_view) const { return false; }
@@ -49,20 +42,8 @@ std::int64_t Host::now() const {
 
 namespace {
 
-// ASCII-only case mapping (locale-independent and cheap: it runs for every header name).
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return ascii_lower(s); }
+std::string upper(std::string_view s) { return ascii_upper(s); }
 
 // Splits a space-separated flag list into flags (RFC 5232 3: flags are separated by
 // spaces; duplicates removed, case-insensitively).

@@ -6,6 +6,7 @@
 // as a mailbox. Nothing recurses except comment skipping, which uses a depth counter.
 #include "policy/message/address.h"
 
+#include "policy/message/header.h"
 #include "policy/message/rfc2047.h"
 
 namespace sievegate::policy::message {
@@ -57,20 +58,7 @@ std::vector<Token> tokenize(std::string_view s) {
       continue;
     }
     if (c == '(') {
-      // RFC 5322 3.2.2: comments nest and may hold quoted-pairs; an unclosed comment
-      // runs to the end of the value.
-      int depth = 0;
-      for (; i < s.size(); ++i) {
-        if (s[i] == '\\') {
-          ++i;
-        } else if (s[i] == '(') {
-          ++depth;
-        } else if (s[i] == ')' && --depth == 0) {
-          ++i;
-          break;
-        }
-      }
-      if (i > s.size()) i = s.size();  // a trailing backslash
+      skip_comment(s, i);  // RFC 5322 3.2.2
       space = true;
       continue;
     }

@@ -132,6 +132,21 @@ std::string unfold(std::string_view value) {
   return out;
 }
 
+void skip_comment(std::string_view s, std::size_t& i) {
+  int depth = 0;
+  for (; i < s.size(); ++i) {
+    if (s[i] == '\\') {
+      ++i;
+    } else if (s[i] == '(') {
+      ++depth;
+    } else if (s[i] == ')' && --depth == 0) {
+      ++i;
+      break;
+    }
+  }
+  if (i > s.size()) i = s.size();  // a trailing backslash
+}
+
 std::string_view trim_wsp(std::string_view text) {
   while (!text.empty() && is_wsp(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_wsp(text.back())) text.remove_suffix(1);

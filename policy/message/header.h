@@ -50,6 +50,9 @@ bool is_valid_field_name(std::string_view name);
 
 // RFC 5322 2.2.3: removes every line end (CRLF or bare LF) that is followed by WSP.
 std::string unfold(std::string_view value);
+// Skips an RFC 5322 3.2.2 comment starting at s[i] == '(': comments nest and hold
+// quoted-pairs; an unclosed comment runs to the end. Leaves i after the comment.
+void skip_comment(std::string_view s, std::size_t& i);
 
 // Strips leading and trailing SP / HTAB.
 std::string_view trim_wsp(std::string_view text);

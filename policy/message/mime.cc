@@ -35,18 +35,7 @@ void skip_cfws(std::string_view s, std::size_t& i) {
     if (is_space(s[i])) {
       ++i;
     } else if (s[i] == '(') {
-      int depth = 0;
-      for (; i < s.size(); ++i) {
-        if (s[i] == '\\') {
-          ++i;
-        } else if (s[i] == '(') {
-          ++depth;
-        } else if (s[i] == ')' && --depth == 0) {
-          ++i;
-          break;
-        }
-      }
-      if (i > s.size()) i = s.size();
+      skip_comment(s, i);
     } else {
       break;
     }

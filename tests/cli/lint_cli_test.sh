@@ -6,12 +6,7 @@ bin=$1
 root=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail=0
-pass=0
-check() {  # check NAME EXPECTED ACTUAL
-  if [ "$2" == "$3" ]; then pass=$((pass + 1)); else
-    fail=$((fail + 1)); printf 'FAIL %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"; fi
-}
+source "$(dirname "$0")/lib.sh"
 
 printf 'require "fileinto";\nfileinto "INBOX";\n' > "$tmp/good.sieve"
 printf 'require "fileinto";\nif hedaer :is "a" "b" {\n  keep;\n}\n' > "$tmp/bad.sieve"
