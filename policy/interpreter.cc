@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <memory>
+#include <deque>
 #include <set>
 #include <unordered_map>
 
@@ -423,15 +424,24 @@ class Interpreter {
 
   // Header values and parsed address lists are cached for the run (a policy asks for
   // the same few fields many times); editheader clears the caches.
-  const std::vector<std::string>& cached_values(const std::string& name, bool decode) {
-    std::string key = (decode ? "d:" : "r:") + lower(name);
-    auto it = header_cache_.find(key);
-    if (it != header_cache_.end()) return it->second;
+  // A short list searched linearly: a script asks for a handful of fields, and a hit
+  // must not allocate (this runs for every header test).
+  struct CachedField {
+    std::string name;
+    bool decoded;
+    std::vector<std::string> values;
+  };
+
+  const std::vector<std::string>& cached_values(std::string_view name, bool decode) {
+    for (const CachedField& f : header_cache_) {
+      if (f.decoded == decode && ascii_iequals(f.name, name)) return f.values;
+    }
     std::vector<std::string> values;
     if (ctx_.message != nullptr) {
       values = decode ? ctx_.message->header_values(name) : ctx_.message->raw_header_values(name);
     }
-    return header_cache_.emplace(std::move(key), std::move(values)).first->second;
+    header_cache_.push_back(CachedField{std::string(name), decode, std::move(values)});
+    return header_cache_.back().values;
   }
 
   const std::vector<message::Mailbox>& cached_addresses(const std::string& field) {
@@ -1283,7 +1293,7 @@ class Interpreter {
   std::vector<std::string> internal_flags_;
   std::vector<Loop> loops_;
   std::size_t header_edits_ = 0;
-  std::unordered_map<std::string, std::vector<std::string>> header_cache_;
+  std::deque<CachedField> header_cache_;  // deque: references stay valid as it grows
   std::unordered_map<std::string, std::vector<message::Mailbox>> address_cache_;
   std::unordered_map<std::string, message::Mailbox> path_cache_;
   SourcePos pos_;
