@@ -1,0 +1,62 @@
+// The DATA phase decoder (RFC 5321 4.1.1.4, 4.5.2): finds the end of the message,
+// removes dot-stuffing and keeps hostile input bounded, fed with bytes as they arrive.
+//
+// SMTP smuggling is impossible by construction: only <CR><LF>.<CR><LF> ends the data.
+// A bare LF or bare CR anywhere in the data is either refused (the default: the message
+// is rejected and the session closed, since client and backend may disagree about where
+// it ends) or, when configured, normalised to CRLF - and even then a "." line ended by a
+// bare line end never ends the message.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace sievegate::proxy {
+
+enum class BareLineEnds {
+  kRefuse,     // reject the message (RFC 5321 2.3.8: bare CR/LF are not allowed)
+  kNormalize,  // turn them into CRLF in the relayed message
+};
+
+struct DataLimits {
+  std::size_t max_message_size = 26214400;  // bytes after unstuffing (Stalwart default 25 MiB)
+  std::size_t max_line_length = 1000;       // RFC 5321 4.5.3.1.6, including CRLF
+  BareLineEnds bare_line_ends = BareLineEnds::kRefuse;
+};
+
+class DataReader {
+ public:
+  enum class Status {
+    kMore,          // keep feeding
+    kDone,          // the end sequence was seen; message() is complete
+    kTooBig,        // over max_message_size: consumed to the end, nothing kept
+    kLineTooLong,   // a line over max_line_length: consumed to the end
+    kBareLineEnd,   // a bare CR or LF with kRefuse: stop reading, close the session
+  };
+
+  explicit DataReader(DataLimits limits) : limits_(limits) {}
+
+  // Consumes bytes from `input`; returns how many were used (the rest belongs to the
+  // commands after the data, e.g. pipelined QUIT) through `used`.
+  Status feed(std::string_view input, std::size_t& used);
+
+  // The message without dot-stuffing, CRLF line ends; valid after kDone.
+  const std::string& message() const { return message_; }
+  std::string take_message() { return std::move(message_); }
+  std::size_t received_bytes() const { return received_; }
+
+ private:
+  void append_line(std::string_view line);
+
+  DataLimits limits_;
+  std::string message_;
+  std::string line_;         // the current line, without its line end
+  bool cr_pending_ = false;  // a CR was the last byte seen
+  bool after_crlf_ = true;   // the current line began after a CRLF (or the DATA reply)
+  bool failed_size_ = false;
+  bool failed_line_ = false;
+  std::size_t received_ = 0;
+};
+
+}  // namespace sievegate::proxy
