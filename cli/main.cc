@@ -12,7 +12,7 @@ constexpr const char* kUsage =
     "\n"
     "Commands:\n"
     "  lint [--format text|json] PATH...   check Sieve scripts (files, dirs of *.sieve, -)\n"
-    "  serve --config FILE                 run the SMTP policy proxy (not yet available)\n"
+    "  serve --config FILE                 run the SMTP proxy (relay only; per-stage scripts: next version)\n"
     "  run --script FILE [options]         run a script against a message, offline\n"
     "  check-config FILE                   check a config file (not yet available)\n"
     "\n"
@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
   }
   if (command == "lint") return lint_main(argc - 2, argv + 2);
   if (command == "run") return run_main(argc - 2, argv + 2);
-  if (command == "serve" || command == "check-config") {
+  if (command == "serve") return serve_main(argc - 2, argv + 2);
+  if (command == "check-config") {
     std::cerr << "sievegate " << command << ": not implemented in this version yet\n";
     return kExitUsage;
   }

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# The proxy with real processes on loopback: Postfix's smtp-sink as the backend (with
+# message dumps), `sievegate serve` in front, swaks and raw sockets as clients.
+# Every process started here is stopped by its PID; every wait is bounded.
+# Usage: relay_test.sh SIEVEGATE
+set -u
+bin=$1
+source "$(dirname "$0")/../cli/lib.sh"
+if ! command -v smtp-sink >/dev/null || ! command -v swaks >/dev/null; then
+  echo "smtp-sink or swaks missing (apt-get install postfix swaks): skipped"
+  exit 77
+fi
+tmp=$(mktemp -d)
+chmod 777 "$tmp"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# Free loopback ports chosen by the kernel.
+port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+proxy_port=$(port)
+sink_port=$(port)
+
+wait_port() {  # wait_port PORT: up to 5 s
+  for _ in $(seq 1 50); do
+    python3 -c "import socket,sys; s=socket.socket(); s.settimeout(0.2); sys.exit(s.connect_ex(('127.0.0.1',$1)))" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+start_sink() {
+  smtp-sink -u nobody -d "$tmp/dump-%M%S" "127.0.0.1:$sink_port" 50 &
+  sink_pid=$!
+  pids+=("$sink_pid")
+  wait_port "$sink_port"
+}
+
+cat > "$tmp/sg.toml" <<TOML
+[server]
+hostname = "proxy.test"
+
+[server.listener."smtp"]
+bind = ["127.0.0.1:$proxy_port"]
+
+[remote."backend"]
+address = "127.0.0.1"
+port = $sink_port
+
+[relay]
+next-hop = "backend"
+
+[session]
+timeout = "5m"
+transfer-limit = 262144000
+duration = "10m"
+TOML
+
+start_sink; check "backend up" 0 $?
+"$bin" serve --config "$tmp/sg.toml" 2>"$tmp/serve.log" &
+pids+=($!)
+wait_port "$proxy_port"; check "proxy up" 0 $?
+
+# 1. A message arrives at the backend with its body intact (dot-stuffing round-trips).
+printf 'line one\n.leading dot\n..two dots\nend' > "$tmp/body"
+out=$(timeout 20 swaks --server "127.0.0.1:$proxy_port" --from a@example.org --to b@example.net \
+      --header "Subject: relay-1" --body "$tmp/body" 2>&1)
+contains "relay: 250 after DATA" "<-  250 2.0.0 Ok" "$out"
+dump=$(grep -l "Subject: relay-1" "$tmp"/dump-* 2>/dev/null | head -1)
+check "relay: message dumped" "yes" "$([ -n "$dump" ] && echo yes || echo no)"
+if [ -n "$dump" ]; then
+  body=$(sed -n '/^$/,$p' "$dump" | sed '1d' | head -4)
+  check "relay: body byte-exact" "$(printf 'line one\n.leading dot\n..two dots\nend')" "$body"
+  grep -q "^X-Mail-Args: <a@example.org>" "$dump"; check "relay: envelope sender" 0 $?
+  grep -q "^X-Rcpt-Args: <b@example.net>" "$dump"; check "relay: envelope recipient" 0 $?
+fi
+
+# 2. Two messages in one session, pipelined.
+out=$(timeout 20 swaks --server "127.0.0.1:$proxy_port" --pipeline --from a@example.org \
+      --to b@example.net,c@example.net --header "Subject: relay-2" 2>&1)
+contains "pipelining: accepted" "<-  250 2.0.0 Ok" "$out"
+grep -l "Subject: relay-2" "$tmp"/dump-* >/dev/null 2>&1; check "pipelining: delivered" 0 $?
+
+# 3. Smuggling: <LF>.<LF> does not end the message; the session is refused and closed.
+reply=$(python3 - "$proxy_port" <<'PY'
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5)
+s.sendall(b"EHLO c.example\r\nMAIL FROM:<a@example.org>\r\nRCPT TO:<b@example.net>\r\nDATA\r\n")
+time.sleep(0.5)
+s.sendall(b"Subject: smuggle\r\n\r\nhi\n.\nMAIL FROM:<evil@example.org>\r\nRCPT TO:<v@example.net>\r\nDATA\r\nevil\r\n.\r\n")
+data = b""
+deadline = time.time() + 5
+while time.time() < deadline:
+    try:
+        chunk = s.recv(4096)
+    except socket.timeout:
+        break
+    if not chunk:
+        break
+    data += chunk
+print(data.decode(errors="replace").replace("\r", ""))
+PY
+)
+contains "smuggling: refused" "521 5.5.2" "$reply"
+grep -l "evil@example.org" "$tmp"/dump-* >/dev/null 2>&1; check "smuggling: nothing smuggled to the backend" 1 $?
+
+# 4. Backend down: the client gets 451, never 250.
+kill "$sink_pid"; wait "$sink_pid" 2>/dev/null
+out=$(timeout 20 swaks --server "127.0.0.1:$proxy_port" --from a@example.org --to b@example.net 2>&1)
+contains "backend down: 451" "<** 451 4.4.1" "$out"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
