@@ -177,13 +177,18 @@ int lint_main(int argc, char** argv) {
     }
     FileReport report;
     report.path = file == "-" ? "<stdin>" : file;
-    policy::CheckResult result = policy::check_source(source);
-    report.diagnostics = std::move(result.diagnostics);
+    // Included scripts are looked up next to the script (for stdin: the current folder),
+    // as `include` names scripts of the same owner (RFC 6609 2), and checked too.
+    std::string dir = file == "-" ? "." : std::filesystem::path(file).parent_path().string();
+    if (dir.empty()) dir = ".";
+    policy::DirectoryScriptStore store(dir, dir);
+    policy::CompileResult compiled = policy::compile(source, policy::Registry::standard(), &store);
+    report.diagnostics = std::move(compiled.diagnostics);
     for (const auto& d : report.diagnostics) {
       (d.severity == policy::Severity::kError ? errors : warnings)++;
     }
     if (dump_ast && !json && !policy::has_errors(report.diagnostics)) {
-      report.ast_dump = policy::dump(result.script.ast);
+      report.ast_dump = policy::dump(policy::check_source(source).script.ast);
     }
     if (!json) print_text(report);
     reports.push_back(std::move(report));

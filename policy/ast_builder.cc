@@ -68,7 +68,12 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 // and NUL are reported at their line:column and replaced (U+FFFD, space) so the parse
 // can go on and report more.
 void sanitize(std::string_view source, std::string& out, Diagnostics& diagnostics) {
-  if (source.substr(0, 3) == "\xEF\xBB\xBF") source.remove_prefix(3);
+  if (source.substr(0, 3) == "\xEF\xBB\xBF") {
+    // RFC 5228 8.1 has no room for a byte-order mark (Pigeonhole refuses it too).
+    diagnostics.push_back(error_at({1, 1}, "byte-order-mark",
+                                   "the script starts with a UTF-8 byte-order mark; remove it"));
+    source.remove_prefix(3);
+  }
   out.reserve(source.size());
   std::uint32_t line = 1, column = 1;
   int reported = 0;

@@ -101,6 +101,7 @@ class NodeContext final : public CheckContext {
   const std::vector<const Command*>& enclosing() const override;
   void error(SourcePos pos, std::string code, std::string message) override;
   void warning(SourcePos pos, std::string code, std::string message) override;
+  bool declare_variable(const std::string& lower_name) override;
 
  private:
   Checker& checker_;
@@ -168,6 +169,12 @@ class Checker {
                 did_you_mean(suggest(s.value, registry_.extension_names()), "\""));
       return;
     }
+    explicit_.insert(ext->name);
+    if ((ext->name == "imapflags" && explicit_.count("imap4flags")) ||
+        (ext->name == "imap4flags" && explicit_.count("imapflags"))) {
+      error(s.pos, "conflicting-extensions",
+            "the deprecated \"imapflags\" extension cannot be used together with \"imap4flags\"");
+    }
     if (!ext->deprecated_by.empty()) {
       report(Severity::kWarning, s.pos, "deprecated-extension",
              "extension " + quote(s.value) + " is deprecated, use " + quote(ext->deprecated_by));
@@ -230,24 +237,24 @@ class Checker {
     }
 
     // `if ihave "x" { ... }` (RFC 5463 4): the block may use x without requiring it, and
-    // is not checked at all when x is not available here.
-    std::set<std::string> saved = capabilities_;
+    // is not checked at all when x is not available here. Like Pigeonhole (the reference
+    // implementation), a known capability stays enabled for the rest of the script.
     int saved_skip = skip_unknown_;
     if ((spec->name == "if" || spec->name == "elsif") && cmd.tests.size() == 1) {
       apply_ihave(cmd.tests[0]);
     }
     check_block_commands(cmd);
-    capabilities_ = std::move(saved);
     skip_unknown_ = saved_skip;
   }
 
   void apply_ihave(const Test& test) {
     const Test* t = &test;
-    if (t->name == "allof") {
+    if (t->name != "ihave") {
+      // Pigeonhole honours an ihave test wherever it stands in the condition.
       for (const Test& sub : t->tests) apply_ihave(sub);
       return;
     }
-    if (t->name != "ihave" || !has("ihave") || t->arguments.size() != 1) return;
+    if (!has("ihave") || t->arguments.size() != 1) return;
     for (const StringLiteral& s : t->arguments[0].strings) {
       const ExtensionSpec* ext = registry_.extension(s.value);
       if (ext == nullptr) {
@@ -344,7 +351,7 @@ class Checker {
                   " extension (add it to 'require')");
         ok = false;
       }
-      if (resolved.tags.count(arg.tag) > 0) {
+      if (resolved.tags.count(arg.tag) > 0 && !tag->repeatable) {
         error(arg.pos, "duplicate-tag", "tag ':" + arg.tag + "' is given more than once");
         ok = false;
       } else if (tag->group != TagGroup::kNone && groups.count(tag->group) > 0) {
@@ -480,6 +487,8 @@ class Checker {
       case TagGroup::kModEncodeUrl:
       case TagGroup::kModLength:
         return " (modifiers of the same precedence cannot be combined)";
+      case TagGroup::kMimeOption:
+        return " (:type, :subtype, :contenttype and :param exclude each other)";
       default: return " (they cannot be used together)";
     }
   }
@@ -668,6 +677,9 @@ class Checker {
   std::vector<const Command*> enclosing_;
   int skip_unknown_ = 0;
   int block_depth_ = 0;
+  std::set<std::string> explicit_;   // capabilities named in require
+ public:
+  std::set<std::string> variables_;  // names declared by set and friends (lower-case)
 };
 
 bool NodeContext::has(std::string_view capability) const { return checker_.has(capability); }
@@ -678,6 +690,11 @@ std::optional<std::string> NodeContext::constant(const StringLiteral& s) const {
 const std::vector<const Command*>& NodeContext::enclosing() const {
   return checker_.enclosing();
 }
+bool NodeContext::declare_variable(const std::string& lower_name) {
+  checker_.variables_.insert(lower_name);
+  return checker_.variables_.size() <= limits::kMaxVariables;
+}
+
 void NodeContext::error(SourcePos pos, std::string code, std::string message) {
   checker_.report(Severity::kError, pos, std::move(code), std::move(message));
 }

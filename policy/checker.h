@@ -57,6 +57,8 @@ class CheckContext {
   // Names of the enclosing commands, innermost last (e.g. foreverypart).
   virtual const std::vector<const Command*>& enclosing() const = 0;
 
+  // Records a variable the script assigns; false once there are too many.
+  virtual bool declare_variable(const std::string& lower_name) = 0;
   virtual void error(SourcePos pos, std::string code, std::string message) = 0;
   virtual void warning(SourcePos pos, std::string code, std::string message) = 0;
 };

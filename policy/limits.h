@@ -37,8 +37,11 @@ inline constexpr int kMaxSyntaxErrors = 10;
 inline constexpr int kMaxDiagnostics = 50;
 
 // Largest number literal (after the K/M/G quantifier). RFC 5228 2.4.1 requires at least
-// 2^31-1; we accept what fits a signed 64-bit value so sizes of any message fit.
-inline constexpr std::uint64_t kMaxNumber = 9223372036854775807ull;
+// 2^31-1; like Pigeonhole we accept any unsigned 64-bit value.
+inline constexpr std::uint64_t kMaxNumber = 18446744073709551615ull;
+
+// Variables one script may use (Pigeonhole's limit; RFC 5229 leaves it open).
+inline constexpr std::size_t kMaxVariables = 255;
 
 // Longest variable name (RFC 5229 leaves it open; Pigeonhole uses 64 as well).
 inline constexpr std::size_t kMaxVariableNameLength = 64;

@@ -30,8 +30,8 @@ CheckResult check_source(std::string_view source, const Registry& registry) {
 }
 
 std::optional<std::string> DirectoryScriptStore::load(std::string_view name, bool global) const {
-  std::string path = (global ? global_ : personal_) + "/" + std::string(name);
-  if (path.size() < 6 || path.compare(path.size() - 6, 6, ".sieve") != 0) path += ".sieve";
+  // A script named "x" is the file x.sieve (as in Pigeonhole: "x.sieve" names x.sieve.sieve).
+  std::string path = (global ? global_ : personal_) + "/" + std::string(name) + ".sieve";
   std::ifstream in(path, std::ios::binary);
   if (!in.is_open()) return std::nullopt;
   std::ostringstream ss;

@@ -49,6 +49,7 @@ enum class TagGroup {
   kModQuote,         // precedence 20: :quotewildcard :quoteregex
   kModEncodeUrl,     // precedence 15: :encodeurl (RFC 5435 6)
   kModLength,        // precedence 10: :length
+  kMimeOption,       // :type :subtype :contenttype :param (RFC 5703 4.2)
 };
 
 class CheckContext;
@@ -64,6 +65,7 @@ struct TagSpec {
   std::string parameter_name;        // for messages: ":days <number>"
   bool substring_match = false;      // match type that needs a substring comparator
   std::vector<std::string> requires_tags;  // e.g. :last needs :index
+  bool repeatable = false;  // may be given twice (Pigeonhole accepts these repeated)
 };
 
 struct PositionalSpec {

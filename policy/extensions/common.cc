@@ -48,6 +48,10 @@ void check_variable_names(CheckContext& ctx, const Argument* arg) {
     }
     std::size_t dot = name.find('.');
     if (dot == std::string::npos) {
+      if (!ctx.declare_variable(lower(name))) {
+        ctx.error(s.pos, "too-many-variables",
+                  "variable " + quote(name) + " is one more than the limit of 255 variables");
+      }
       if (name.size() > 64) {
         ctx.error(s.pos, "variable-name-too-long",
                   "variable name " + quote(name) + " is longer than 64 characters");
@@ -91,11 +95,12 @@ bool is_atext(char c, bool allow_utf8) {
   return std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) != std::string_view::npos;
 }
 
+// Like Pigeonhole, consecutive dots are tolerated (obsolete local parts, RFC 5322 4.4).
 bool is_dot_atom(std::string_view s, bool allow_utf8) {
   if (s.empty() || s.front() == '.' || s.back() == '.') return false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '.') {
-      if (s[i - 1] == '.') return false;
+      continue;
     } else if (!is_atext(s[i], allow_utf8)) {
       return false;
     }
@@ -126,7 +131,28 @@ bool is_addr_spec(std::string_view address, bool allow_utf8) {
   return local_ok && domain_ok;
 }
 
-bool is_mailbox(std::string_view address, bool allow_utf8) {
+// RFC 5322 3.2.2 comments may surround the address: drop them before checking.
+static std::string without_comments(std::string_view s) {
+  std::string out;
+  int depth = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && depth > 0) {
+      ++i;
+    } else if (s[i] == '(') {
+      ++depth;
+    } else if (s[i] == ')' && depth > 0) {
+      --depth;
+    } else if (depth == 0) {
+      out += s[i];
+    }
+  }
+  std::size_t b = out.find_first_not_of(" \t"), e = out.find_last_not_of(" \t");
+  return b == std::string::npos ? std::string() : out.substr(b, e - b + 1);
+}
+
+bool is_mailbox(std::string_view raw, bool allow_utf8) {
+  std::string stripped = without_comments(raw);
+  std::string_view address = stripped;
   if (is_addr_spec(address, allow_utf8)) return true;
   std::size_t lt = address.rfind('<');
   if (lt == std::string_view::npos || address.empty() || address.back() != '>') return false;

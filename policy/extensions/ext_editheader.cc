@@ -16,6 +16,12 @@ void check_value(CheckContext& ctx) {
   auto value = constant_string(ctx, value_arg);
   if (!value) return;
   const std::string& v = *value;
+  // A site limit on added values (Pigeonhole's default is 2048 bytes as well).
+  if (v.size() > 2048) {
+    ctx.error(value_arg->pos, "header-value-too-large",
+              "header value of " + std::to_string(v.size()) + " bytes is too large (at most 2048)");
+    return;
+  }
   for (std::size_t i = 0; i < v.size(); ++i) {
     bool bare_cr = v[i] == '\r' && (i + 1 >= v.size() || v[i + 1] != '\n');
     bool bad_lf = v[i] == '\n' && (i + 1 >= v.size() || (v[i + 1] != ' ' && v[i + 1] != '\t'));

@@ -6,6 +6,67 @@
 namespace sievegate::policy::extensions {
 namespace {
 
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// RFC 6068 2: percent-decodes `s`; false on a bad escape or a character that must be
+// escaped (qchar = unreserved / pct-encoded / some-delims).
+bool decode_mailto_part(std::string_view s, std::string& out) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '%') {
+      if (i + 2 >= s.size()) return false;
+      int hi = hex_value(s[i + 1]), lo = hex_value(s[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out += static_cast<char>(hi * 16 + lo);
+      i += 2;
+      continue;
+    }
+    auto u = static_cast<unsigned char>(c);
+    bool ok = std::isalnum(u) || std::string_view("-._~!$'()*+,;:@").find(c) != std::string_view::npos;
+    if (!ok) return false;
+    out += c;
+  }
+  return true;
+}
+
+// RFC 6068: "mailto:" [ to ] [ "?" hfields ]; every recipient must be an addr-spec.
+std::string mailto_problem(std::string_view rest) {
+  std::size_t q = rest.find('?');
+  std::string_view to = rest.substr(0, q);
+  // Several recipients are written %2C-separated here: Pigeonhole, the reference
+  // implementation, refuses a literal ',' in the recipient part, and we agree with it.
+  if (to.find(',') != std::string_view::npos) return "write ',' between recipients as %2C";
+  std::string decoded;
+  if (!decode_mailto_part(to, decoded)) return "a character in the recipient part must be %-encoded";
+  std::size_t start = 0;
+  while (start <= decoded.size() && !decoded.empty()) {
+    std::size_t comma = decoded.find(',', start);
+    std::string one = decoded.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (!is_addr_spec(one)) return "invalid recipient " + quote(one);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  if (q == std::string_view::npos) return "";
+  std::string_view fields = rest.substr(q + 1);
+  while (!fields.empty()) {
+    std::size_t amp = fields.find('&');
+    std::string_view field = fields.substr(0, amp);
+    std::size_t eq = field.find('=');
+    std::string name, value;
+    if (eq == std::string_view::npos || eq == 0 || !decode_mailto_part(field.substr(0, eq), name) ||
+        !decode_mailto_part(field.substr(eq + 1), value)) {
+      return "invalid header field " + quote(field);
+    }
+    fields = amp == std::string_view::npos ? std::string_view() : fields.substr(amp + 1);
+  }
+  return "";
+}
+
 // RFC 5435 3.1: the method is a URI; its scheme must be one the implementation knows
 // (3.8: an unsupported method is a compile-time error when constant).
 void check_method(CheckContext& ctx, const Argument* arg) {
@@ -22,12 +83,30 @@ void check_method(CheckContext& ctx, const Argument* arg) {
   } else if (method->size() == colon + 1) {
     ctx.warning(arg->pos, "invalid-notify-method",
                 "mailto URI " + quote(*method) + " has no recipient; nothing will be sent");
+  } else if (std::string problem = mailto_problem(method->substr(colon + 1)); !problem.empty()) {
+    ctx.error(arg->pos, "invalid-notify-method", "invalid mailto URI " + quote(*method) + ": " + problem);
   }
 }
 
 void check_notify(CheckContext& ctx) {
   check_method(ctx, ctx.positional("method"));
   const Argument* importance = ctx.tag_parameter("importance");
+  if (importance != nullptr && !constant_string(ctx, importance)) {
+    ctx.error(importance->pos, "invalid-importance",
+              "importance must be a constant \"1\", \"2\" or \"3\", not a variable");
+  }
+  // RFC 5435 3.7: options are "name=value" with a name that starts with a letter.
+  for_each_constant(ctx, ctx.tag_parameter("options"), [&](const StringLiteral& s, const std::string& o) {
+    std::size_t eq = o.find('=');
+    bool ok = eq != std::string::npos && eq > 0 && std::isalpha(static_cast<unsigned char>(o[0]));
+    for (std::size_t i = 0; ok && i < eq; ++i) {
+      ok = std::isalnum(static_cast<unsigned char>(o[i])) || o[i] == '-' || o[i] == '.' || o[i] == '_';
+    }
+    if (!ok) {
+      ctx.error(s.pos, "invalid-notify-option",
+                "invalid notify option " + quote(o) + " (expected name=value, the name starting with a letter)");
+    }
+  });
   if (auto value = constant_string(ctx, importance);
       value && *value != "1" && *value != "2" && *value != "3") {
     ctx.error(importance->pos, "invalid-importance",

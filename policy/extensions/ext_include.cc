@@ -44,8 +44,8 @@ void register_include(RegistryBuilder& r) {
   r.command("include", "include")
       .flag("personal", TagGroup::kLocation)
       .flag("global", TagGroup::kLocation)
-      .flag("once")
-      .flag("optional")
+      .tag({"once", "", TagGroup::kNone, std::nullopt, "", false, {}, true})
+      .tag({"optional", "", TagGroup::kNone, std::nullopt, "", false, {}, true})
       .positional("value", ArgType::kString)
       .check(check_include);
   r.command("return", "include");

@@ -69,16 +69,16 @@ void register_mime(RegistryBuilder& r) {
 
   for (const char* test : {"header", "address", "exists"}) {
     r.tag(test, {"mime", "mime", TagGroup::kNone, std::nullopt, "", false, {}});
-    r.tag(test, {"anychild", "mime", TagGroup::kNone, std::nullopt, "", false, {"mime"}});
+    r.tag(test, {"anychild", "mime", TagGroup::kNone, std::nullopt, "", false, {"mime"}, true});
   }
   for (const char* option : {"type", "subtype", "contenttype"}) {
-    r.tag("header", {option, "mime", TagGroup::kNone, std::nullopt, "", false, {"mime"}});
+    r.tag("header", {option, "mime", TagGroup::kMimeOption, std::nullopt, "", false, {"mime"}});
   }
-  r.tag("header", {"param", "mime", TagGroup::kNone, ArgType::kStringList, "param-list", false,
-                   {"mime"}});
+  r.tag("header", {"param", "mime", TagGroup::kMimeOption, ArgType::kStringList, "param-list",
+                   false, {"mime"}});
 
   r.command("foreverypart", "foreverypart")
-      .tag_with("name", ArgType::kString, "string")
+      .tag({"name", "", TagGroup::kNone, ArgType::kString, "string", false, {}, true})
       .block()
       .check(check_foreverypart);
   r.command("break", "foreverypart")

@@ -2,9 +2,11 @@
 // Constant patterns are compiled at check time with RE2 in POSIX-extended mode, the
 // linear-time engine the runtime uses as well.
 #include <re2/re2.h>
+#include <regex.h>
 
 #include "policy/extensions/common.h"
 #include "policy/extensions/extensions.h"
+#include "policy/match/match.h"
 
 namespace sievegate::policy::extensions {
 namespace {
@@ -21,13 +23,24 @@ void check_patterns(CheckContext& ctx) {
   }
   for (const char* name : {"key-list", "value-patterns"}) {
     for_each_constant(ctx, ctx.positional(name), [&](const StringLiteral& s, const std::string& v) {
-      RE2::Options options;
-      options.set_posix_syntax(true);
-      options.set_log_errors(false);
-      RE2 re(v, options);
-      if (!re.ok()) {
-        ctx.error(s.pos, "invalid-regex",
-                  "invalid regular expression " + quote(v) + ": " + re.error());
+      // The draft defines :regex as POSIX extended regular expressions; the C library's
+      // regcomp decides what is valid (as in Pigeonhole, the reference implementation).
+      regex_t compiled;
+      int rc = regcomp(&compiled, v.c_str(), REG_EXTENDED | REG_NOSUB);
+      if (rc != 0) {
+        char message[256];
+        regerror(rc, &compiled, message, sizeof message);
+        ctx.error(s.pos, "invalid-regex", "invalid regular expression " + quote(v) + ": " + message);
+        return;
+      }
+      regfree(&compiled);
+      // Matching runs on RE2 (linear time, no ReDoS); a pattern it cannot run, such as
+      // one with back-references, never matches.
+      std::string error;
+      if (!match::Regex::compile(v, match::Comparator::kOctet, &error)) {
+        ctx.warning(s.pos, "regex-unsupported",
+                    "regular expression " + quote(v) + " uses a feature the linear-time matcher "
+                    "does not support (" + error + "); it will never match");
       }
     });
   }

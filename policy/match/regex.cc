@@ -31,6 +31,10 @@ std::optional<Regex> Regex::compile(std::string_view pattern, Comparator compara
   RE2::Options options;
   options.set_posix_syntax(true);
   options.set_longest_match(true);  // POSIX: leftmost-longest, as regexec()
+  // GNU regcomp (what scripts are checked against) also knows \w \s \b \B; accept
+  // the same classes so such patterns run.
+  options.set_perl_classes(true);
+  options.set_word_boundary(true);
   options.set_dot_nl(true);         // no REG_NEWLINE: "." matches "\n"
   options.set_one_line(true);       // no REG_NEWLINE: "^" and "$" only at the ends
   options.set_log_errors(false);
