@@ -132,6 +132,7 @@ bool is_addr_spec(std::string_view address, bool allow_utf8) {
 }
 
 // RFC 5322 3.2.2 comments may surround the address: drop them before checking.
+// An unclosed comment leaves a '(' in the result, which no address accepts.
 static std::string without_comments(std::string_view s) {
   std::string out;
   int depth = 0;
@@ -146,6 +147,7 @@ static std::string without_comments(std::string_view s) {
       out += s[i];
     }
   }
+  if (depth > 0) out += '(';
   std::size_t b = out.find_first_not_of(" \t"), e = out.find_last_not_of(" \t");
   return b == std::string::npos ? std::string() : out.substr(b, e - b + 1);
 }

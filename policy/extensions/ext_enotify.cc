@@ -21,7 +21,7 @@ bool decode_mailto_part(std::string_view s, std::string& out) {
     if (c == '%') {
       if (i + 2 >= s.size()) return false;
       int hi = hex_value(s[i + 1]), lo = hex_value(s[i + 2]);
-      if (hi < 0 || lo < 0) return false;
+      if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) return false;  // %00 is never allowed
       out += static_cast<char>(hi * 16 + lo);
       i += 2;
       continue;
@@ -59,8 +59,20 @@ std::string mailto_problem(std::string_view rest) {
     std::size_t eq = field.find('=');
     std::string name, value;
     if (eq == std::string_view::npos || eq == 0 || !decode_mailto_part(field.substr(0, eq), name) ||
-        !decode_mailto_part(field.substr(eq + 1), value)) {
+        !decode_mailto_part(field.substr(eq + 1), value) || !is_field_name(name)) {
       return "invalid header field " + quote(field);
+    }
+    if (iequals(name, "to") || iequals(name, "cc")) {
+      std::size_t from = 0;
+      while (true) {
+        std::size_t comma = value.find(',', from);
+        std::string one = value.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+        std::size_t b = one.find_first_not_of(' '), e = one.find_last_not_of(' ');
+        one = b == std::string::npos ? "" : one.substr(b, e - b + 1);
+        if (!one.empty() && !is_addr_spec(one)) return "invalid recipient " + quote(one);
+        if (comma == std::string::npos) break;
+        from = comma + 1;
+      }
     }
     fields = amp == std::string_view::npos ? std::string_view() : fields.substr(amp + 1);
   }
@@ -98,13 +110,16 @@ void check_notify(CheckContext& ctx) {
   // RFC 5435 3.7: options are "name=value" with a name that starts with a letter.
   for_each_constant(ctx, ctx.tag_parameter("options"), [&](const StringLiteral& s, const std::string& o) {
     std::size_t eq = o.find('=');
-    bool ok = eq != std::string::npos && eq > 0 && std::isalpha(static_cast<unsigned char>(o[0]));
+    bool ok = eq != std::string::npos && eq > 0 && std::isalnum(static_cast<unsigned char>(o[0]));
     for (std::size_t i = 0; ok && i < eq; ++i) {
       ok = std::isalnum(static_cast<unsigned char>(o[i])) || o[i] == '-' || o[i] == '.' || o[i] == '_';
     }
+    for (std::size_t i = eq == std::string::npos ? o.size() : eq; ok && i < o.size(); ++i) {
+      ok = o[i] != '\r' && o[i] != '\n';  // a value is one line
+    }
     if (!ok) {
       ctx.error(s.pos, "invalid-notify-option",
-                "invalid notify option " + quote(o) + " (expected name=value, the name starting with a letter)");
+                "invalid notify option " + quote(o) + " (expected name=value on one line, the name starting with a letter or digit)");
     }
   });
   if (auto value = constant_string(ctx, importance);
