@@ -87,16 +87,12 @@ std::optional<std::string> ActionSet::add(Action action) {
     bool discard_twice = action.kind == Action::Kind::kDiscard &&
                          existing.kind == Action::Kind::kDiscard;
     if (mailbox_twice || redirect_twice || discard_twice) {
-      // The first one stands; the repeat has no effect at all, not even on the implicit
-      // keep (`fileinto :copy "A"; fileinto "A";` keeps the implicit keep). This is how
-      // Pigeonhole, the reference implementation, reads 2.10.3; flags merge.
-      if (action.has_flags) {
-        for (const std::string& f : action.flags) {
-          if (std::find(existing.flags.begin(), existing.flags.end(), f) == existing.flags.end()) {
-            existing.flags.push_back(f);
-          }
-        }
-        existing.has_flags = true;
+      // The first one stands; the repeat does not change the implicit keep
+      // (`fileinto :copy "A"; fileinto "A";` keeps it) but its flags replace the earlier
+      // ones. This is how Pigeonhole, the reference implementation, reads 2.10.3.
+      if (action.kind != Action::Kind::kDiscard && action.kind != Action::Kind::kRedirect) {
+        existing.flags = action.flags;
+        existing.has_flags = action.has_flags;
       }
       return std::nullopt;
     }

@@ -145,7 +145,7 @@ class Generator {
       bool conditional = branch->name != "else";
       if (conditional) {
         test(branch->tests.front());
-        skip = emit(Opcode::kJumpIfFalse, branch->pos, 0u);
+        skip = emit(Opcode::kBranch, branch->pos, 0u);
       }
       block(branch->block);
       if (branch != chain.back()) to_end.push_back(emit(Opcode::kJump, branch->pos, 0u));
@@ -156,6 +156,15 @@ class Generator {
 
   void test(const Test& t) {
     if (t.name == "allof" || t.name == "anyof") {
+      // A literal false in allof (true in anyof) decides the test: the others are not
+      // evaluated at all, as in Pigeonhole, so they set no match variables either.
+      const char* decisive = t.name == "allof" ? "false" : "true";
+      for (const Test& sub : t.tests) {
+        if (sub.name == decisive) {
+          emit(t.name == "allof" ? Opcode::kFalse : Opcode::kTrue, t.pos, 0u);
+          return;
+        }
+      }
       Opcode jump = t.name == "allof" ? Opcode::kJumpIfFalse : Opcode::kJumpIfTrue;
       std::vector<std::uint32_t> exits;
       for (std::size_t i = 0; i < t.tests.size(); ++i) {

@@ -14,6 +14,7 @@
 
 #include "policy/ascii.h"
 #include "policy/codegen.h"
+#include "policy/extensions/common.h"
 #include "policy/message/address.h"
 #include "policy/message/datetime.h"
 #include "policy/message/header.h"
@@ -140,6 +141,7 @@ class Interpreter {
         case Opcode::kJumpIfFalse: if (!cond_) next = in.target; break;
         case Opcode::kJumpIfTrue: if (cond_) next = in.target; break;
         case Opcode::kNot: cond_ = !cond_; break;
+        case Opcode::kBranch: if (!cond_) next = in.target; break;
         case Opcode::kStop: return Ended::kStop;      // RFC 5228 3.3: ends everything
         case Opcode::kReturn:                         // RFC 6609 3.3: ends this script
         case Opcode::kEnd: return Ended::kEnd;
@@ -820,9 +822,12 @@ class Interpreter {
     return true;
   }
 
+  // RFC 5435 5: valid when every URI is one this implementation can notify (mailto)
+  // and is syntactically valid (a URI without recipient is valid, RFC 6068 2).
   bool test_valid_notify(const Operand& op) {
     for (const std::string& uri : expand(op.lists.at(0))) {
-      if (lower(uri).rfind("mailto:", 0) != 0 || uri.size() <= 7) return false;
+      if (lower(uri).rfind("mailto:", 0) != 0) return false;
+      if (!extensions::mailto_problem(std::string_view(uri).substr(7)).empty()) return false;
     }
     return true;
   }
@@ -845,10 +850,18 @@ class Interpreter {
     const ScoreTestConfig& cfg = ctx_.scores;
     std::vector<std::string> v = header_values(cfg.spam_header);
     if (v.empty() || cfg.spam_max <= 0) return "0";
-    const char* text = v.front().c_str();
-    char* end = nullptr;
-    double score = std::strtod(text, &end);
-    if (end == text) return "0";  // no number: treat as not tested
+    // Only a plain decimal number is a score ("7.5", "-2"); anything else (a comma,
+    // an exponent, trailing words) means "not tested", as in Pigeonhole.
+    const std::string& text = v.front();
+    std::size_t k = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+    std::size_t digits = 0, dots = 0;
+    for (std::size_t i = k; i < text.size(); ++i) {
+      if (std::isdigit(static_cast<unsigned char>(text[i]))) ++digits;
+      else if (text[i] == '.' && dots++ == 0) continue;
+      else return "0";
+    }
+    if (digits == 0) return "0";
+    double score = std::strtod(text.c_str(), nullptr);
     double ratio = score / cfg.spam_max;
     if (percent) {
       long pct = static_cast<long>(100 * ratio);
@@ -867,9 +880,9 @@ class Interpreter {
     while (start < text.size() && !std::isalpha(static_cast<unsigned char>(text[start]))) ++start;
     std::size_t end = start;
     while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
-    std::string word = lower(text.substr(start, end - start));
+    std::string word = text.substr(start, end - start);
     for (std::size_t i = 0; i < cfg.virus_words.size(); ++i) {
-      if (lower(cfg.virus_words[i]) == word) return std::to_string(i + 1);
+      if (cfg.virus_words[i] == word) return std::to_string(i + 1);  // exact, as configured
     }
     return "0";
   }

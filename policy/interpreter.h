@@ -66,7 +66,7 @@ struct ScoreTestConfig {
   std::string spam_header = "X-Spam-Score";
   double spam_max = 10;  // the score that means "certainly spam"
   std::string virus_header = "X-Virus-Scan";
-  // The first word of the virus header, matched case-insensitively, gives value 1..5.
+  // The first word of the virus header, matched exactly, gives value 1..5.
   std::vector<std::string> virus_words = {"clean", "cleaned", "suspicious", "harmful", "infected"};
 };
 

@@ -21,6 +21,9 @@ CheckResult check_source(std::string_view source, const Registry& registry) {
     return result;
   }
   CheckResult result = check(std::move(parsed.ast), registry);
+  // Parse warnings (e.g. invalid UTF-8) come first; check() only returns its own.
+  result.diagnostics.insert(result.diagnostics.begin(), parsed.diagnostics.begin(),
+                            parsed.diagnostics.end());
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      if (a.pos.line != b.pos.line) return a.pos.line < b.pos.line;

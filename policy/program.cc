@@ -11,6 +11,7 @@ const char* mnemonic(Opcode op) {
     case Opcode::kJumpIfFalse: return "jump.false";
     case Opcode::kJumpIfTrue: return "jump.true";
     case Opcode::kNot: return "not";
+    case Opcode::kBranch: return "branch.false";
     case Opcode::kStop: return "stop";
     case Opcode::kReturn: return "return";
     case Opcode::kEnd: return "end";
@@ -114,6 +115,7 @@ const char* match_name(MatchType t) {
 bool is_test(Opcode op) { return op >= Opcode::kTrue; }
 bool is_jump(Opcode op) {
   return op == Opcode::kJump || op == Opcode::kJumpIfFalse || op == Opcode::kJumpIfTrue ||
+         op == Opcode::kBranch ||
          op == Opcode::kForEveryPart || op == Opcode::kLoopNext || op == Opcode::kBreak;
 }
 
@@ -130,6 +132,7 @@ std::string disassemble(const Program& program) {
     if (is_jump(in.op)) line += " -> " + std::to_string(in.target);
     if (in.operand < program.operands.size() && in.op != Opcode::kJump &&
         in.op != Opcode::kJumpIfFalse && in.op != Opcode::kJumpIfTrue && in.op != Opcode::kNot &&
+        in.op != Opcode::kBranch &&
         in.op != Opcode::kEnd && in.op != Opcode::kLoopNext) {
       const Operand& op = program.operands[in.operand];
       if (is_test(in.op) && (op.match.type != MatchType::kIs || op.lists.size() >= 2)) {

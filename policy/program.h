@@ -62,6 +62,7 @@ enum class Opcode : std::uint8_t {
   kJumpIfFalse,  // go to target when the condition register is false
   kJumpIfTrue,   // go to target when it is true
   kNot,          // invert the condition register
+  kBranch,       // end of an if/elsif condition: go to target when it is false
   kStop,         // end the script (RFC 5228 3.3)
   kReturn,       // end the current (included) script (RFC 6609)
   kEnd,          // end of the program

@@ -41,6 +41,9 @@ bool is_mailbox(std::string_view address, bool allow_utf8 = true);
 // The RFC 5229 4.1 modifiers of `set`, which extracttext (RFC 5703 7) takes as well.
 void add_set_modifiers(CommandBuilder& command);
 
+// RFC 6068 mailto URI after "mailto:": "" when valid, else what is wrong (enotify).
+std::string mailto_problem(std::string_view rest);
+
 // Case-insensitive ASCII comparison.
 bool iequals(std::string_view a, std::string_view b);
 std::string lower(std::string_view s);

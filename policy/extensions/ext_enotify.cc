@@ -34,51 +34,6 @@ bool decode_mailto_part(std::string_view s, std::string& out) {
   return true;
 }
 
-// RFC 6068: "mailto:" [ to ] [ "?" hfields ]; every recipient must be an addr-spec.
-std::string mailto_problem(std::string_view rest) {
-  std::size_t q = rest.find('?');
-  std::string_view to = rest.substr(0, q);
-  // Several recipients are written %2C-separated here: Pigeonhole, the reference
-  // implementation, refuses a literal ',' in the recipient part, and we agree with it.
-  if (to.find(',') != std::string_view::npos) return "write ',' between recipients as %2C";
-  std::string decoded;
-  if (!decode_mailto_part(to, decoded)) return "a character in the recipient part must be %-encoded";
-  std::size_t start = 0;
-  while (start <= decoded.size() && !decoded.empty()) {
-    std::size_t comma = decoded.find(',', start);
-    std::string one = decoded.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (!is_addr_spec(one)) return "invalid recipient " + quote(one);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  if (q == std::string_view::npos) return "";
-  std::string_view fields = rest.substr(q + 1);
-  while (!fields.empty()) {
-    std::size_t amp = fields.find('&');
-    std::string_view field = fields.substr(0, amp);
-    std::size_t eq = field.find('=');
-    std::string name, value;
-    if (eq == std::string_view::npos || eq == 0 || !decode_mailto_part(field.substr(0, eq), name) ||
-        !decode_mailto_part(field.substr(eq + 1), value) || !is_field_name(name)) {
-      return "invalid header field " + quote(field);
-    }
-    if (iequals(name, "to") || iequals(name, "cc")) {
-      std::size_t from = 0;
-      while (true) {
-        std::size_t comma = value.find(',', from);
-        std::string one = value.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
-        std::size_t b = one.find_first_not_of(' '), e = one.find_last_not_of(' ');
-        one = b == std::string::npos ? "" : one.substr(b, e - b + 1);
-        if (!one.empty() && !is_addr_spec(one)) return "invalid recipient " + quote(one);
-        if (comma == std::string::npos) break;
-        from = comma + 1;
-      }
-    }
-    fields = amp == std::string_view::npos ? std::string_view() : fields.substr(amp + 1);
-  }
-  return "";
-}
-
 // RFC 5435 3.1: the method is a URI; its scheme must be one the implementation knows
 // (3.8: an unsupported method is a compile-time error when constant).
 void check_method(CheckContext& ctx, const Argument* arg) {
@@ -134,6 +89,51 @@ void check_notify(CheckContext& ctx) {
 }
 
 }  // namespace
+
+// RFC 6068: "mailto:" [ to ] [ "?" hfields ]; every recipient must be an addr-spec.
+std::string mailto_problem(std::string_view rest) {
+  std::size_t q = rest.find('?');
+  std::string_view to = rest.substr(0, q);
+  // Several recipients are written %2C-separated here: Pigeonhole, the reference
+  // implementation, refuses a literal ',' in the recipient part, and we agree with it.
+  if (to.find(',') != std::string_view::npos) return "write ',' between recipients as %2C";
+  std::string decoded;
+  if (!decode_mailto_part(to, decoded)) return "a character in the recipient part must be %-encoded";
+  std::size_t start = 0;
+  while (start <= decoded.size() && !decoded.empty()) {
+    std::size_t comma = decoded.find(',', start);
+    std::string one = decoded.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (!is_addr_spec(one)) return "invalid recipient " + quote(one);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  if (q == std::string_view::npos) return "";
+  std::string_view fields = rest.substr(q + 1);
+  while (!fields.empty()) {
+    std::size_t amp = fields.find('&');
+    std::string_view field = fields.substr(0, amp);
+    std::size_t eq = field.find('=');
+    std::string name, value;
+    if (eq == std::string_view::npos || eq == 0 || !decode_mailto_part(field.substr(0, eq), name) ||
+        !decode_mailto_part(field.substr(eq + 1), value) || !is_field_name(name)) {
+      return "invalid header field " + quote(field);
+    }
+    if (iequals(name, "to") || iequals(name, "cc")) {
+      std::size_t from = 0;
+      while (true) {
+        std::size_t comma = value.find(',', from);
+        std::string one = value.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+        std::size_t b = one.find_first_not_of(' '), e = one.find_last_not_of(' ');
+        one = b == std::string::npos ? "" : one.substr(b, e - b + 1);
+        if (!one.empty() && !is_addr_spec(one)) return "invalid recipient " + quote(one);
+        if (comma == std::string::npos) break;
+        from = comma + 1;
+      }
+    }
+    fields = amp == std::string_view::npos ? std::string_view() : fields.substr(amp + 1);
+  }
+  return "";
+}
 
 void register_enotify(RegistryBuilder& r) {
   r.extension({"enotify", {}, ""});
