@@ -60,9 +60,9 @@ class RunHost final : public policy::Host {
   std::map<std::string, std::string> facts;
   policy::MemoryDuplicateStore duplicates;
 
-  bool duplicate_seen(std::string_view handle, std::string_view id, std::uint64_t seconds,
-                      bool last) override {
-    return duplicates.check_and_record(handle, id, seconds, last, now());
+  bool duplicate_seen(std::string_view handle, std::string_view id, std::uint64_t,
+                      bool) override {
+    return duplicates.seen(handle, id, now());  // one offline run: nothing recorded before
   }
 
   std::optional<std::string> fact(std::string_view name) const override {

@@ -79,6 +79,14 @@ class ActionSet {
 
   EnvelopeChanges envelope;
   bool message_changed = false;
+  // IDs the duplicate test looked at (RFC 7352 3): the host records them once the
+  // message was delivered, so a later run sees them and this run does not.
+  struct DuplicateId {
+    std::string handle, id;
+    std::uint64_t seconds = 0;
+    bool last = false;
+  };
+  std::vector<DuplicateId> duplicate_ids;
   // The whole new message when replace / enclose (RFC 5703) built one; edits made after
   // it are included. Empty when the caller's message was edited in place (editheader).
   std::optional<std::string> replaced_message;

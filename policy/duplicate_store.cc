@@ -27,6 +27,16 @@ bool MemoryDuplicateStore::check_and_record(std::string_view handle, std::string
   return seen;
 }
 
+bool MemoryDuplicateStore::seen(std::string_view handle, std::string_view id,
+                                std::int64_t now) const {
+  std::string key;
+  key.append(handle).push_back('\0');
+  key.append(id);
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = expiry_.find(key);
+  return it != expiry_.end() && now < it->second;
+}
+
 std::size_t MemoryDuplicateStore::size() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return expiry_.size();

@@ -17,6 +17,8 @@ class DuplicateStore {
   // `seconds`) when it was not, and with `last` also refreshes a seen one (RFC 7352 3.3).
   virtual bool check_and_record(std::string_view handle, std::string_view id,
                                 std::uint64_t seconds, bool last, std::int64_t now) = 0;
+  // Only whether it was seen (RFC 7352 3: a run records its IDs after it succeeded).
+  virtual bool seen(std::string_view handle, std::string_view id, std::int64_t now) const = 0;
 };
 
 // Thread-safe, bounded: past `max_entries` expired entries are purged and, if still
@@ -27,6 +29,7 @@ class MemoryDuplicateStore final : public DuplicateStore {
   explicit MemoryDuplicateStore(std::size_t max_entries = 100000) : max_entries_(max_entries) {}
   bool check_and_record(std::string_view handle, std::string_view id, std::uint64_t seconds,
                         bool last, std::int64_t now) override;
+  bool seen(std::string_view handle, std::string_view id, std::int64_t now) const override;
   std::size_t size() const;
 
  private:

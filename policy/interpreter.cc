@@ -774,8 +774,8 @@ class Interpreter {
       select_index(op, fields);
       if (fields.empty()) return false;
       // RFC 5260 4: in a Received field the date-time follows the last semicolon.
-      when = lower(name) == "received" ? message::parse_field_date(fields.front())
-                                       : message::parse_rfc5322(fields.front());
+      when = lower(name) == "received" ? message::parse_field_date(fields.front(), true)
+                                       : message::parse_rfc5322(fields.front(), true);
       part_arg = 1;
       if (!when) return false;
     }
@@ -857,11 +857,13 @@ class Interpreter {
     std::size_t digits = 0, dots = 0;
     for (std::size_t i = k; i < text.size(); ++i) {
       if (std::isdigit(static_cast<unsigned char>(text[i]))) ++digits;
-      else if (text[i] == '.' && dots++ == 0) continue;
+      else if ((text[i] == '.' || text[i] == ',') && dots++ == 0) continue;
       else return "0";
     }
     if (digits == 0) return "0";
-    double score = std::strtod(text.c_str(), nullptr);
+    std::string number = text;
+    for (char& c : number) c = c == ',' ? '.' : c;  // "7,5" is 7.5 (as in Pigeonhole)
+    double score = std::strtod(number.c_str(), nullptr);
     double ratio = score / cfg.spam_max;
     if (percent) {
       long pct = static_cast<long>(100 * ratio);
@@ -899,7 +901,9 @@ class Interpreter {
     }
     std::uint64_t seconds = 7 * 24 * 3600;
     if (auto it = op.number_tags.find("seconds"); it != op.number_tags.end()) seconds = it->second;
-    return host_.duplicate_seen(tag_string(op, "handle").value_or(""), id, seconds, op.has("last"));
+    std::string handle = tag_string(op, "handle").value_or("");
+    result_.duplicate_ids.push_back({handle, id, seconds, op.has("last")});
+    return host_.duplicate_seen(handle, id, seconds, op.has("last"));
   }
 
   bool test_mailbox_exists(const Operand& op) {

@@ -35,8 +35,8 @@ class Host {
   // RFC 6134 external lists.
   virtual bool list_contains(std::string_view list, std::string_view value) const;
   virtual bool list_exists(std::string_view list) const;
-  // RFC 7352: whether `id` (under `handle`) was seen within `seconds`; records it.
-  // The default has no memory (nothing is a duplicate); see duplicate_store.h.
+  // RFC 7352: whether `id` (under `handle`) was seen by an earlier delivery. Recording
+  // is the host's, after delivery (ActionSet::duplicate_ids). The default has no memory.
   virtual bool duplicate_seen(std::string_view handle, std::string_view id,
                               std::uint64_t seconds, bool last);
   virtual std::int64_t now() const;                 // Unix seconds

@@ -267,12 +267,14 @@ struct Zone {
 };
 
 // RFC 5322 3.3 zone and 4.3 obs-zone.
-std::optional<Zone> take_zone(Scanner& in) {
+std::optional<Zone> take_zone(Scanner& in, bool lenient) {
   const char sign = in.peek();
   if (sign == '+' || sign == '-') {
     in.eat(sign);
     const auto hhmm = in.take_digits();
-    if (hhmm.count != 4 || hhmm.value % 100 > 59) return std::nullopt;
+    // Lenient: minutes over 59 carry into the hours ("+0160" is +02:00), as Pigeonhole
+    // reads them.
+    if (hhmm.count != 4 || (!lenient && hhmm.value % 100 > 59)) return std::nullopt;
     const int minutes = static_cast<int>(hhmm.value / 100 * 60 + hhmm.value % 100);
     // "-0000": the time is UTC but the writer's local zone is unknown (RFC 5322 3.3).
     if (sign == '-' && minutes == 0) return Zone{0, false};
@@ -283,15 +285,24 @@ std::optional<Zone> take_zone(Scanner& in) {
   for (const NamedZone& z : kNamedZones) {
     if (iequals(word, z.name)) return Zone{z.offset_minutes, true};
   }
-  // The military letters A-I, K-Z (RFC 822 got their signs backwards) and any other
-  // alphabetic zone: RFC 5322 4.3 says to treat them as "-0000". "J" was never a zone.
+  // The military letters: read with RFC 822's signs (A = +0100 ... M = +1200, N = -0100
+  // ... Y = -1200, Z = UT), as Pigeonhole does; RFC 5322 4.3 would rather have "-0000".
+  // "J" was never a zone; other words are unknown zones.
+  if (word.size() == 1 && lenient) {
+    char c = to_lower(word[0]);
+    if (c == 'j') return std::nullopt;
+    if (c == 'z') return Zone{0, true};
+    if (c >= 'a' && c <= 'i') return Zone{(c - 'a' + 1) * 60, true};
+    if (c >= 'k' && c <= 'm') return Zone{(c - 'k' + 10) * 60, true};
+    if (c >= 'n' && c <= 'y') return Zone{-(c - 'n' + 1) * 60, true};
+  }
   if (word.size() == 1 && to_lower(word[0]) == 'j') return std::nullopt;
   return Zone{0, false};
 }
 
 }  // namespace
 
-std::optional<DateTime> parse_rfc5322(std::string_view text) {
+std::optional<DateTime> parse_rfc5322(std::string_view text, bool lenient) {
   Scanner in(text);
   if (!in.skip_cfws()) return std::nullopt;
 
@@ -322,7 +333,8 @@ std::optional<DateTime> parse_rfc5322(std::string_view text) {
 
   // time-of-day = hour ":" minute [ ":" second ], each exactly two digits.
   const auto hour = in.take_digits();
-  if (hour.count != 2 || !in.skip_cfws() || !in.eat(':') || !in.skip_cfws()) {
+  if (hour.count < (lenient ? 1u : 2u) || hour.count > 2 || !in.skip_cfws() || !in.eat(':') ||
+      !in.skip_cfws()) {
     return std::nullopt;
   }
   const auto minute = in.take_digits();
@@ -335,9 +347,17 @@ std::optional<DateTime> parse_rfc5322(std::string_view text) {
     if (second.count != 2 || !in.skip_cfws()) return std::nullopt;
   }
 
-  const auto zone = take_zone(in);
-  // date-time ends in optional CFWS.
-  if (!zone || !in.skip_cfws() || !in.at_end()) return std::nullopt;
+  // A missing zone reads as +0000 and text after the zone is ignored: lenient like
+  // Pigeonhole, since real Date fields carry both.
+  std::optional<Zone> zone;
+  if (lenient) {
+    zone = in.at_end() ? std::optional<Zone>(Zone{0, true}) : take_zone(in, true);
+    if (!zone) return std::nullopt;
+  } else {
+    zone = take_zone(in, false);
+    // date-time ends in optional CFWS.
+    if (!zone || !in.skip_cfws() || !in.at_end()) return std::nullopt;
+  }
 
   // RFC 5322 3.3: a date-time MUST be semantically valid: the day exists in that month of
   // that year, the time is 00:00:00 through 23:59:60, the day-of-week matches the date.
@@ -346,11 +366,13 @@ std::optional<DateTime> parse_rfc5322(std::string_view text) {
   if (day.value < 1 || day.value > days_in_month(year, m)) return std::nullopt;
   if (hour.value > 23 || minute.value > 59 || second.value > 60) return std::nullopt;
   const std::int64_t days = days_from_civil(year, m, static_cast<int>(day.value));
-  if (weekday && floor_mod(days + kEpochWeekday, 7) != *weekday) return std::nullopt;
+  // Lenient: a wrong day-of-week is ignored (the date wins), as in Pigeonhole.
+  if (!lenient && weekday && floor_mod(days + kEpochWeekday, 7) != *weekday) return std::nullopt;
 
   DateTime dt;
-  dt.leap_second = second.value == 60;
-  const std::int64_t seconds = dt.leap_second ? 59 : second.value;
+  // Lenient: ":60" reads as ":59" (Pigeonhole); strict keeps the leap second.
+  dt.leap_second = !lenient && second.value == 60;
+  const std::int64_t seconds = second.value == 60 ? 59 : second.value;
   dt.epoch_seconds = days * kSecondsPerDay + hour.value * 3600 + minute.value * 60 + seconds -
                      static_cast<std::int64_t>(zone->offset_minutes) * 60;
   dt.offset_minutes = zone->offset_minutes;
@@ -358,7 +380,7 @@ std::optional<DateTime> parse_rfc5322(std::string_view text) {
   return dt;
 }
 
-std::optional<DateTime> parse_field_date(std::string_view field_value) {
+std::optional<DateTime> parse_field_date(std::string_view field_value, bool lenient) {
   // Find the last ';' that is neither inside a comment nor inside a quoted string (a
   // received-token may be either, RFC 5322 3.6.7 and 3.2.4).
   std::size_t depth = 0;
@@ -380,7 +402,8 @@ std::optional<DateTime> parse_field_date(std::string_view field_value) {
     }
   }
   return parse_rfc5322(last == std::string_view::npos ? field_value
-                                                      : field_value.substr(last + 1));
+                                                      : field_value.substr(last + 1),
+                       lenient);
 }
 
 std::optional<int> parse_zone(std::string_view zone) {

@@ -63,12 +63,16 @@ enum class DatePart {
 // alphabetic zones, which are read as "-0000". Names are case-insensitive. nullopt when the
 // text is not a date-time or names no real moment (30 Feb, 24:00, a year before 1900 or
 // after 9999, zone minutes over 59).
-std::optional<DateTime> parse_rfc5322(std::string_view text);
+// `lenient` reads Date fields the way Pigeonhole (the reference Sieve implementation)
+// does: a wrong day-of-week is ignored, a one-digit hour, a missing zone (+0000), zone
+// minutes over 59 and text after the zone are accepted, military zones use RFC 822's
+// offsets, and ":60" reads as ":59". The Sieve date test uses it, so policies agree.
+std::optional<DateTime> parse_rfc5322(std::string_view text, bool lenient = false);
 
 // The date-time of a whole header field value: what follows the last ';' outside comments
 // and quoted strings (RFC 5322 3.6.7: `received = "Received:" *received-token ";"
 // date-time`), or the whole value when there is none (Date:, Resent-Date:, ...).
-std::optional<DateTime> parse_field_date(std::string_view field_value);
+std::optional<DateTime> parse_field_date(std::string_view field_value, bool lenient = false);
 
 // A :zone argument, RFC 5260 4.1: `time-zone = ( "+" / "-" ) 4DIGIT`, minutes 00-59.
 // Returns minutes east of UTC; nullopt if invalid.
