@@ -243,7 +243,15 @@ class Interpreter {
       case Opcode::kAddHeader: return addheader(op);
       case Opcode::kDeleteHeader: return deleteheader(op);
       case Opcode::kVacation: return add(make_vacation(op));
-      case Opcode::kNotify: return add(make_notify(op));
+      case Opcode::kNotify: {
+        Action a = make_notify(op);
+        // RFC 5435 3.8: a method that is not a valid URI at run time is an error.
+        if (lower(a.target).rfind("mailto:", 0) != 0 ||
+            !extensions::mailto_problem(std::string_view(a.target).substr(7)).empty()) {
+          return error("notify: invalid notification method '" + a.target + "'");
+        }
+        return add(std::move(a));
+      }
       case Opcode::kError:
         return error("script error: " + expand(op.lists.at(0).at(0)));
       case Opcode::kGlobal: return true;  // resolved to slots at compile time
@@ -1094,7 +1102,14 @@ class Interpreter {
     if (++header_edits_ > ctx_.limits.max_header_edits) {
       throw LimitReached{"more than " + std::to_string(ctx_.limits.max_header_edits) + " header edits"};
     }
-    ctx_.message->add_header(expand(op.lists.at(0).at(0)), expand(op.lists.at(1).at(0)), op.has("last"));
+    std::string name = expand(op.lists.at(0).at(0));
+    std::string value = expand(op.lists.at(1).at(0));
+    // The same rules the checker applies to constants, for names and values built at
+    // run time (RFC 5293 4: an invalid field name is an error).
+    if (value.size() > 2048) return error("addheader: the value is larger than 2048 bytes");
+    if (!ctx_.message->add_header(name, value, op.has("last"))) {
+      return error("addheader: invalid header field name '" + name + "'");
+    }
     message_edited();
     return true;
   }
@@ -1130,7 +1145,12 @@ class Interpreter {
     if (!loops_.empty() && ctx_.message != nullptr) {
       const message::MimeTree& tree = ctx_.message->mime();
       if (loops_.back().part < tree.parts.size()) {
-        text = message::decode_text(tree.parts[loops_.back().part]);
+        const message::Part& part = tree.parts[loops_.back().part];
+        text = message::decode_text(part);
+        // As body :text does: HTML reads as its text.
+        if (part.content_type.type == "text" && part.content_type.subtype == "html") {
+          text = html_to_text(text);
+        }
       }
     }
     if (auto it = op.number_tags.find("first"); it != op.number_tags.end() && text.size() > it->second) {

@@ -1,0 +1,20 @@
+# purpose: set modifier combinations and precedence (RFC 5229 4.1, RFC 5435 6)
+require ["fileinto", "variables", "enotify"];
+set :length :quotewildcard "x" "a*b?c\\";
+fileinto "len-qw=${x}";
+set :encodeurl :lower "x" "A B&C/Ü";
+fileinto "enc-lower=${x}";
+set :lowerfirst :upper "x" "HELLO world";
+fileinto "lowerfirst-upper=${x}";
+set :upper :quotewildcard "x" "why?*";
+fileinto "upper-qw=${x}";
+set :length :upper "x" "ärger";
+fileinto "length-upper=${x}";
+set :upperfirst "x" "";
+fileinto "upperfirst-empty=[${x}]";
+set :length "x" "";
+fileinto "length-empty=${x}";
+set :encodeurl "x" "a-b_c.d~e*f'g";
+fileinto "enc-unreserved=${x}";
+set :lowerfirst "x" "ÄBC";
+fileinto "lowerfirst-nonascii=${x}";

@@ -1,0 +1,6 @@
+# purpose: deprecated imapflags: mark/unmark add/remove \Flagged
+require ["imapflags", "fileinto"];
+mark;
+fileinto "A";
+unmark;
+addflag "\\Answered";

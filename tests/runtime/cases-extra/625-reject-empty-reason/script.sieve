@@ -1,0 +1,3 @@
+# purpose: reject with an empty reason
+require ["reject"];
+reject "";

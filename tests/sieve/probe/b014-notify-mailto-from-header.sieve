@@ -1,0 +1,2 @@
+require "enotify";
+notify "mailto:a@b.example?from=c@d.example";

@@ -1,0 +1,2 @@
+require "relational";
+if header :count "gt" :comparator "i;ascii-casemap" "to" "2" { keep; }

@@ -1,0 +1,2 @@
+require "variables";
+if header :matches "subject" "*" { set "x" "${33}"; }

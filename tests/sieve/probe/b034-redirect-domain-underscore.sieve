@@ -1,0 +1,1 @@
+redirect "a@my_host.example";

@@ -1,0 +1,2 @@
+require "vacation";
+vacation :from "\"Jane\" <jane@example.org>" "x";

@@ -1,0 +1,2 @@
+require "vacation";
+vacation :addresses ["not an address"] "x";

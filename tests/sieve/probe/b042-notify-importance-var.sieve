@@ -1,0 +1,3 @@
+require ["enotify", "variables"];
+set "i" "5";
+notify :importance "${i}" "mailto:a@b.example";

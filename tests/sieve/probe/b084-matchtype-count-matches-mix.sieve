@@ -1,0 +1,2 @@
+require "relational";
+if header :count "ge" :matches "to" "1" { keep; }

@@ -1,0 +1,2 @@
+require "duplicate";
+if duplicate :header "Bad Name:" { keep; }

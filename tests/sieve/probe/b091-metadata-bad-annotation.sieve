@@ -1,0 +1,2 @@
+require "mboxmetadata";
+if metadata "INBOX" "private/x" "y" { keep; }

@@ -1,0 +1,3 @@
+require ["fileinto", "special-use", "variables"];
+set "f" "Junk";
+fileinto :specialuse "${f}" "x";

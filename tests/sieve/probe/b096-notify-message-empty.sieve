@@ -1,0 +1,2 @@
+require "enotify";
+notify :message "" "mailto:a@b.example";

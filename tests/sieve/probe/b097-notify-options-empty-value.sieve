@@ -1,0 +1,2 @@
+require "enotify";
+notify :options "a=" "mailto:a@b.example";

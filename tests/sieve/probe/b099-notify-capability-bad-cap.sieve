@@ -1,0 +1,2 @@
+require "enotify";
+if notify_method_capability "mailto:a@b.example" "bogus" "x" { keep; }

@@ -1,0 +1,2 @@
+require "body";
+if body :raw :comparator "i;octet" :matches "*X*" { keep; }

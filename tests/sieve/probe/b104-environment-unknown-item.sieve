@@ -1,0 +1,2 @@
+require "environment";
+if environment "x-custom-item" "x" { keep; }

@@ -1,0 +1,2 @@
+require "spamtestplus";
+if spamtest :percent :contains "5" { keep; }

@@ -1,0 +1,2 @@
+require ["include", "variables"];
+global "1";

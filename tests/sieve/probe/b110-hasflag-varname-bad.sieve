@@ -1,0 +1,2 @@
+require "imap4flags";
+if hasflag :is "a-b" "x" { keep; }

@@ -1,0 +1,2 @@
+require "variables";
+if string "a" "a" { keep; }

@@ -1,0 +1,2 @@
+require "mime";
+if address :mime :type "from" "x" { keep; }

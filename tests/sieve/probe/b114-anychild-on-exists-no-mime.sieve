@@ -1,0 +1,2 @@
+require "mime";
+if exists :anychild "x" { keep; }

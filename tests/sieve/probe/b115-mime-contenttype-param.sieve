@@ -1,0 +1,2 @@
+require "mime";
+if header :mime :contenttype "Content-Type" "text/plain" { keep; }

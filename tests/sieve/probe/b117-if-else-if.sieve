@@ -1,0 +1,1 @@
+if false { keep; } else if true { discard; }

@@ -1,0 +1,5 @@
+require "ihave";
+error text:
+multi
+.
+;

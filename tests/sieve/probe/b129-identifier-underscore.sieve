@@ -1,0 +1,1 @@
+if _header "a" "b" { keep; }

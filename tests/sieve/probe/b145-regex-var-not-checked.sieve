@@ -1,0 +1,3 @@
+require ["regex", "variables"];
+set "re" "(";
+if header :regex "subject" "${re}" { keep; }

@@ -1,0 +1,2 @@
+require "enotify";
+notify "mailto:john smith@example.org";

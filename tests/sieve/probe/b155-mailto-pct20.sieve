@@ -1,0 +1,2 @@
+require "enotify";
+notify "mailto:john%20smith@example.org";

@@ -1,0 +1,2 @@
+require "enotify";
+notify :options "" "mailto:a@example.org";

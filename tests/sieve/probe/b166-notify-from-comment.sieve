@@ -1,0 +1,2 @@
+require "enotify";
+notify :from "robot@example.org (bot)" "mailto:a@example.org";

@@ -1,0 +1,3 @@
+require ["enotify", "variables"];
+set "imp" "2";
+notify :importance "${imp}" "mailto:a@example.org";

@@ -1,0 +1,3 @@
+require ["enotify", "variables"];
+set "m" "sms:1";
+notify "${m}";

@@ -1,0 +1,2 @@
+require "vacation";
+vacation :mime :mime "x";

@@ -1,0 +1,2 @@
+require "editheader";
+addheader :last :last "X-A" "v";

@@ -1,0 +1,2 @@
+require "mime";
+if header :mime :mime "Content-Type" "x" { keep; }

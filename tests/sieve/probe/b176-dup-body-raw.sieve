@@ -1,0 +1,2 @@
+require "body";
+if body :raw :raw :contains "x" { keep; }

@@ -1,0 +1,2 @@
+require "date";
+if date :originalzone :originalzone "date" "year" "2024" { keep; }

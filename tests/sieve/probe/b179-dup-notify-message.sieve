@@ -1,0 +1,2 @@
+require "enotify";
+notify :message "a" :message "b" "mailto:a@example.org";

@@ -1,0 +1,2 @@
+require "duplicate";
+if duplicate :last :last { keep; }

@@ -1,0 +1,2 @@
+require "variables";
+set :quotewildcard :quotewildcard "a" "b";

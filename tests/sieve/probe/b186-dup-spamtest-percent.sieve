@@ -1,0 +1,2 @@
+require "spamtestplus";
+if spamtest :percent :percent "5" { keep; }

@@ -1,0 +1,2 @@
+require ["fileinto", "imap4flags"];
+fileinto :flags "a" :flags "b" "x";

@@ -1,0 +1,2 @@
+require "vacation";
+vacation :from "a@b.example" :from "c@d.example" "x";

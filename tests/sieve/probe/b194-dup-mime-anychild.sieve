@@ -1,0 +1,2 @@
+require "mime";
+if header :mime :anychild :anychild "Content-Type" "x" { keep; }

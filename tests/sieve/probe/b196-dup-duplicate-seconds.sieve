@@ -1,0 +1,2 @@
+require "duplicate";
+if duplicate :seconds 1 :seconds 2 { keep; }

@@ -1,0 +1,2 @@
+require "mime";
+if header :mime :contenttype :param "x" "Content-Type" "y" { keep; }

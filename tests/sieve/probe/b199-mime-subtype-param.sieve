@@ -1,0 +1,2 @@
+require "mime";
+if header :mime :subtype :param "charset" "Content-Type" "x" { keep; }

@@ -1,0 +1,2 @@
+require "mime";
+if header :type "Content-Type" "text" { keep; }

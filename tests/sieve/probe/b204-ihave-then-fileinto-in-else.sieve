@@ -1,0 +1,2 @@
+require "ihave";
+if ihave "fileinto" { keep; } else { fileinto "x"; }

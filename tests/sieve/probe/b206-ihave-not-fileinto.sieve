@@ -1,0 +1,2 @@
+require "ihave";
+if not ihave "fileinto" { keep; } else { fileinto "x"; }

@@ -1,0 +1,2 @@
+require "ihave";
+if ihave "body" { if body :contains "x" { keep; } }

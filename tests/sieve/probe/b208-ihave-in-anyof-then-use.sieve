@@ -1,0 +1,2 @@
+require "ihave";
+if anyof(ihave "fileinto", false) { fileinto "x"; }

@@ -1,0 +1,2 @@
+require "vnd.dovecot.duplicate";
+if duplicate :header "X-Id" { discard; }

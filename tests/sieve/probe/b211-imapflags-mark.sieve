@@ -1,0 +1,3 @@
+require ["imapflags", "fileinto"];
+mark;
+fileinto "x";

@@ -1,0 +1,1 @@
+if size :over 8589934592G { keep; }

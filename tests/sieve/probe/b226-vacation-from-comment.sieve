@@ -1,0 +1,2 @@
+require "vacation";
+vacation :from "me@example.org (Me)" "x";

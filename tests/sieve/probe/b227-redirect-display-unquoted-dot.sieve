@@ -1,0 +1,1 @@
+redirect "J. Doe <j@example.org>";

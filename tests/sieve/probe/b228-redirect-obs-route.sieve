@@ -1,0 +1,1 @@
+redirect "<@relay.example:j@example.org>";

@@ -1,0 +1,2 @@
+require ["imap4flags", "variables"];
+setflag "a-b" "x";

@@ -1,0 +1,3 @@
+require ["special-use", "variables"];
+set "f" "Junk";
+if specialuse_exists "${f}" { keep; }

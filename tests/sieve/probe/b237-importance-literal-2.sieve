@@ -1,0 +1,2 @@
+require "enotify";
+notify :importance "2" "mailto:a@example.org";

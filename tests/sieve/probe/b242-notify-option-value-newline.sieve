@@ -1,0 +1,3 @@
+require "enotify";
+notify :options "a=b
+c" "mailto:a@example.org";

@@ -1,0 +1,2 @@
+require "enotify";
+notify :options "x.y-z_1=" "mailto:a@example.org";

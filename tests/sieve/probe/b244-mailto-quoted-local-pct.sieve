@@ -1,0 +1,2 @@
+require "enotify";
+notify "mailto:%22a%20b%22@example.org";

@@ -1,0 +1,2 @@
+require "enotify";
+notify "mailto:a@example.org?bad%20name=x";

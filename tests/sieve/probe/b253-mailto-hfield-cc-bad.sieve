@@ -1,0 +1,2 @@
+require "enotify";
+notify "mailto:a@example.org?cc=not an address";

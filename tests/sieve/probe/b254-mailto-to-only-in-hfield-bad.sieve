@@ -1,0 +1,2 @@
+require "enotify";
+notify "mailto:?to=bad";

@@ -1,0 +1,2 @@
+require "enotify";
+notify :from "Robot <robot@example.org>" "mailto:a@example.org";

@@ -1,0 +1,3 @@
+require ["enotify", "variables"];
+set "f" "bad";
+notify :from "${f}" "mailto:a@example.org";

@@ -1,0 +1,1 @@
+redirect "Jane (work) <jane@example.org>";

@@ -1,0 +1,2 @@
+require "ihave";
+if ihave ["fileinto", "reject"] { keep; } else { reject "x"; }

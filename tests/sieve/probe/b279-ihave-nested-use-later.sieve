@@ -1,0 +1,3 @@
+require "ihave";
+if true { if ihave "fileinto" { keep; } }
+fileinto "x";

@@ -1,0 +1,1 @@
+if header :containz "subject" "a" { keep; }

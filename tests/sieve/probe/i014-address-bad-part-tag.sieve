@@ -1,0 +1,1 @@
+if address :domainpart "from" "a" { keep; }

@@ -1,0 +1,1 @@
+if header :comparator "i;basic" :is "a" "b" { keep; }

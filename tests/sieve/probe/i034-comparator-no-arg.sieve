@@ -1,0 +1,1 @@
+if header :is :comparator "a" "b" { keep; }

@@ -1,0 +1,2 @@
+require "envelope";
+if envelope :is "subject" "x" { keep; }

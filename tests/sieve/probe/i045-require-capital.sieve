@@ -1,0 +1,2 @@
+require "Fileinto";
+Fileinto "x";

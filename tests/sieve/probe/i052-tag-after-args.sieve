@@ -1,0 +1,1 @@
+if address "from" "a@b.c" :domain { keep; }

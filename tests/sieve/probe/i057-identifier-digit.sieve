@@ -1,0 +1,1 @@
+if 1header :is "a" "b" { keep; }

@@ -1,0 +1,2 @@
+require "fileinto";
+file_into "x";

@@ -1,0 +1,5 @@
+# c
+keep;
+# c2
+require "fileinto";
+fileinto "a";

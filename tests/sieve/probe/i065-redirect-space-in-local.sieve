@@ -1,0 +1,1 @@
+redirect "john smith@example.org";

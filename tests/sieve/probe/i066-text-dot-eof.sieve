@@ -1,0 +1,4 @@
+require "reject";
+reject text:
+hello
+.

@@ -1,0 +1,2 @@
+require "variables";
+set :upper :lower "a" "b";

@@ -1,0 +1,2 @@
+require "relational";
+if header :count "x" "1" { keep; }

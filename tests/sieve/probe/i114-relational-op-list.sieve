@@ -1,0 +1,2 @@
+require "relational";
+if header :value ["gt", "lt"] "x" "1" { keep; }

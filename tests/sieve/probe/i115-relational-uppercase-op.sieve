@@ -1,0 +1,2 @@
+require "relational";
+if header :value "GT" "x" "1" { keep; }

@@ -1,0 +1,2 @@
+require "regex";
+if address :regex "from" ["ok.*", "bad)"] { keep; }

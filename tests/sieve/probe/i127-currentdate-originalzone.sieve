@@ -1,0 +1,2 @@
+require "date";
+if currentdate :originalzone :is "year" "2024" { keep; }

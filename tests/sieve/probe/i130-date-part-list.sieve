@@ -1,0 +1,2 @@
+require "date";
+if date "date" ["year","month"] "2024" { keep; }

@@ -1,0 +1,2 @@
+require "index";
+if exists :index 1 "received" { keep; }

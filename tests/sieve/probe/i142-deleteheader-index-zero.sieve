@@ -1,0 +1,2 @@
+require "editheader";
+deleteheader :index 0 "X-A";

@@ -1,0 +1,2 @@
+require "editheader";
+addheader :first "X-A" "v";

@@ -1,0 +1,2 @@
+require "imap4flags";
+setflag "v" "\\Seen" "x";

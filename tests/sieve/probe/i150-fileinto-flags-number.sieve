@@ -1,0 +1,2 @@
+require ["imap4flags", "fileinto"];
+fileinto :flags 1 "box";

@@ -1,0 +1,1 @@
+require ["imapflags", "imap4flags"];

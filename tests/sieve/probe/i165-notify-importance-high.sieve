@@ -1,0 +1,2 @@
+require "enotify";
+notify :importance "high" "mailto:a@b.example";

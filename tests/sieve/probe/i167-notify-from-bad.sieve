@@ -1,0 +1,2 @@
+require "enotify";
+notify :from "bob" "mailto:a@b.example";

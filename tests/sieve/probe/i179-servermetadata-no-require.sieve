@@ -1,0 +1,2 @@
+require "mboxmetadata";
+if servermetadata "/shared/x" "y" { keep; }

@@ -1,0 +1,1 @@
+if spamtest "5" { keep; }

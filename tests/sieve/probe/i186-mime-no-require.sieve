@@ -1,0 +1,2 @@
+require "foreverypart";
+foreverypart { if header :mime :type "Content-Type" "text" { keep; } }

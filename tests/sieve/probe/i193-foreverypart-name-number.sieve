@@ -1,0 +1,2 @@
+require "foreverypart";
+foreverypart :name 1 { keep; }

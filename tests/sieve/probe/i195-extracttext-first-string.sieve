@@ -1,0 +1,2 @@
+require ["foreverypart", "extracttext", "variables"];
+foreverypart { extracttext :first "10" "x"; }

@@ -1,0 +1,2 @@
+require "mime";
+if header :mime :param "Content-Type" "x" { keep; }

@@ -1,0 +1,1 @@
+if specialuse_exists "\\Junk" { keep; }

@@ -1,0 +1,2 @@
+require "encoded-character";
+if header :contains "subject" "${unicode:DC00}" { keep; }

@@ -1,0 +1,2 @@
+require "body";
+if body :contains "a" "b" { keep; }

@@ -1,0 +1,1 @@
+report "abuse" "x" "a@b.example";

@@ -1,0 +1,1 @@
+if header :comparator "i;unicode-casemap" :is "a" "b" { keep; }

@@ -1,0 +1,12 @@
+require "foreverypart";
+foreverypart {
+foreverypart {
+foreverypart {
+foreverypart {
+foreverypart {
+keep;
+}
+}
+}
+}
+}

@@ -1,0 +1,4 @@
+require ["include", "variables"];
+global "spamscore";
+set "spamscore" "1";
+return;

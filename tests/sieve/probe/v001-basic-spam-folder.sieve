@@ -1,0 +1,6 @@
+require "fileinto";
+# move obvious spam
+if header :contains "X-Spam-Flag" "YES" {
+    fileinto "Junk";
+    stop;
+}

@@ -1,0 +1,5 @@
+require ["fileinto"];
+# crlf comment
+if header :contains "Subject" "crlf" {
+  fileinto "CRLF";
+}

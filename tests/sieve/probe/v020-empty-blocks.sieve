@@ -1,0 +1,4 @@
+if true {}
+if false { } elsif true { } else { }
+if not exists "x" {
+}

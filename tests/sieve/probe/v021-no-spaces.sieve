@@ -1,0 +1,1 @@
+require["fileinto","envelope"];if anyof(header:contains"subject""a",envelope:is"from""b@c.d"){fileinto"x";}else{keep;}

@@ -1,0 +1,4 @@
+keep;
+stop;
+discard;
+if true { keep; }

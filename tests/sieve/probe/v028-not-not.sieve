@@ -1,0 +1,1 @@
+if not not not exists "x" { keep; }

@@ -1,0 +1,1 @@
+if exists ["From", "Date", "Message-ID", "To"] { keep; } else { discard; }

@@ -1,0 +1,1 @@
+if header :contains ["Subject", "X-Subject", "Comments"] ["urgent", "asap", "immediately"] { keep; }

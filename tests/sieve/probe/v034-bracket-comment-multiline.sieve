@@ -1,0 +1,7 @@
+/*
+ * A header block comment
+ * with several lines ** and stars
+ */
+keep;
+/**/
+/***/

@@ -1,0 +1,3 @@
+require "fileinto";
+fileinto "Boîte/Été";
+fileinto "日本語";

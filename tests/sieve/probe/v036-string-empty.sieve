@@ -1,0 +1,2 @@
+if header :is "subject" "" { keep; }
+if address :is "from" "" { keep; }

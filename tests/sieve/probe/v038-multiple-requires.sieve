@@ -1,0 +1,5 @@
+require "fileinto";
+require "envelope";
+require ["fileinto", "reject"];
+# all at the top
+fileinto "a";

@@ -1,0 +1,11 @@
+require ["editheader", "variables"];
+addheader "X-Filtered" "yes";
+addheader :last "X-Trace" "sievegate probe";
+deleteheader "X-Spam-Status";
+deleteheader :is "X-Spam-Flag" "YES";
+deleteheader :index 1 "X-Old";
+deleteheader :index 2 :last "X-Old";
+deleteheader :contains "X-Tag" ["a", "b"];
+deleteheader :matches :comparator "i;octet" "X-Foo" "*bar*";
+set "v" "x";
+addheader "X-Var" "${v}";

@@ -1,0 +1,2 @@
+require "reject";
+if size :over 10M { reject "Too big"; stop; }

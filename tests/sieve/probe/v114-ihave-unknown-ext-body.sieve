@@ -1,0 +1,4 @@
+require "ihave";
+if ihave "x-nonexistent" {
+  xcommand :tag "a";
+}

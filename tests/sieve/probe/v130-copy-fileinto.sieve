@@ -1,0 +1,3 @@
+require ["copy", "fileinto"];
+fileinto :copy "Backup";
+redirect :copy "me@example.org";

@@ -1,0 +1,3 @@
+require ["variables", "vnd.dovecot.environment", "environment"];
+if environment :is "vnd.dovecot.default-mailbox" "INBOX" { keep; }
+set "u" "${env.user}";

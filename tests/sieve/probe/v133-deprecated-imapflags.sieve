@@ -1,0 +1,6 @@
+require "imapflags";
+setflag "\\Seen";
+addflag "\\Flagged";
+removeflag "\\Flagged";
+mark;
+unmark;

@@ -1,0 +1,2 @@
+require "vnd.dovecot.report";
+report "abuse" "This is spam" "abuse@example.org";

@@ -1,0 +1,6 @@
+require ["foreverypart", "extracttext", "variables", "mime"];
+foreverypart {
+  foreverypart :name "inner" {
+    extracttext "x";
+  }
+}

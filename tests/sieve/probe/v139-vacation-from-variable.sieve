@@ -1,0 +1,3 @@
+require ["vacation", "variables"];
+set "me" "me@example.org";
+vacation :from "${me}" :addresses ["${me}"] "Away";

@@ -1,0 +1,5 @@
+require ["include", "variables"];
+if true {
+  global "later";
+  set "later" "x";
+}

@@ -1,0 +1,2 @@
+require ["variables", "enotify"];
+set :length :quotewildcard :lower :upperfirst :encodeurl "x" "Value";
