@@ -3,6 +3,14 @@
 
 namespace sievegate::proxy {
 
+// A line ended by a bare CR or LF in kNormalize mode: kept as a CRLF line, and a lone
+// "." stays content (it is written "..", i.e. dot-stuffed, so it can never end the data).
+void DataReader::end_bare_line() {
+  append_line(line_ == "." ? ".." : line_);
+  line_.clear();
+  after_crlf_ = false;
+}
+
 void DataReader::append_line(std::string_view line) {
   if (line.size() + 2 > limits_.max_line_length) failed_line_ = true;
   // RFC 5321 4.5.2: a leading dot is removed (transparency).
@@ -45,11 +53,7 @@ DataReader::Status DataReader::feed(std::string_view input, std::size_t& used) {
         used = i;
         return Status::kBareLineEnd;
       }
-      // Normalised into a line end; a "." line ended this way stays content.
-      if (line_ == ".") line_ = "..";
-      append_line(line_);
-      line_.clear();
-      after_crlf_ = false;
+      end_bare_line();
     }
     if (c == '\r') {
       cr_pending_ = true;
@@ -60,10 +64,7 @@ DataReader::Status DataReader::feed(std::string_view input, std::size_t& used) {
         used = i;
         return Status::kBareLineEnd;
       }
-      if (line_ == ".") line_ = "..";
-      append_line(line_);
-      line_.clear();
-      after_crlf_ = false;
+      end_bare_line();
       continue;
     }
     // Guard memory on a line that never ends: keep only what the limit check needs.

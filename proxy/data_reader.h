@@ -48,6 +48,7 @@ class DataReader {
 
  private:
   void append_line(std::string_view line);
+  void end_bare_line();
 
   DataLimits limits_;
   std::string message_;

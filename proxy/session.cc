@@ -519,10 +519,12 @@ void Session::backend_failed_into(Output& out) {
   if (state_ == State::kWaiting) state_ = State::kCommands;
 }
 
-Output Session::timed_out() {
+// config.md: a session limit ends the session with 421 (RFC 5321 3.8) and the
+// backend session is ended politely.
+Output Session::end_with(const Reply& r) {
   Output out;
   if (closed_) return out;
-  reply(out, Reply(421, "4.4.2", config_.hostname + " Disconnecting inactive client."));
+  reply(out, r);
   if (backend_ != Backend::kDown) out.to_backend += "QUIT\r\n";
   out.close_client = true;
   out.close_backend = backend_ != Backend::kDown;
@@ -531,16 +533,12 @@ Output Session::timed_out() {
   return out;
 }
 
+Output Session::timed_out() {
+  return end_with(Reply(421, "4.4.2", config_.hostname + " Disconnecting inactive client."));
+}
+
 Output Session::session_expired() {
-  Output out;
-  if (closed_) return out;
-  reply(out, Reply(421, "4.3.2", config_.hostname + " Session open for too long."));
-  if (backend_ != Backend::kDown) out.to_backend += "QUIT\r\n";
-  out.close_client = true;
-  out.close_backend = backend_ != Backend::kDown;
-  closed_ = true;
-  state_ = State::kClosed;
-  return out;
+  return end_with(Reply(421, "4.3.2", config_.hostname + " Session open for too long."));
 }
 
 }  // namespace sievegate::proxy

@@ -126,6 +126,7 @@ class Session {
   void backend_ready(Output& out);
   void resume(Output& out);
   void backend_failed_into(Output& out);
+  Output end_with(const Reply& r);
   std::string stuffed(const std::string& message) const;
 
   SessionConfig config_;
