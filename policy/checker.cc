@@ -397,13 +397,10 @@ class Checker {
       }
     }
 
-    // Positional arguments: optional ones are filled left to right by count.
-    std::size_t required = 0;
-    for (const PositionalSpec& p : spec.positional) required += p.optional ? 0 : 1;
+    std::size_t required = spec.required_positionals();
     std::size_t given = positionals.size();
     if (given < required) {
       std::string missing;
-      std::size_t optional_budget = 0;
       std::size_t seen = 0;
       for (const PositionalSpec& p : spec.positional) {
         if (p.optional) continue;
@@ -412,7 +409,6 @@ class Checker {
           break;
         }
       }
-      (void)optional_budget;
       error(pos, "missing-argument",
             "'" + name + "' needs " + std::to_string(required) + " positional argument" +
                 (required == 1 ? "" : "s") + ", " + std::to_string(given) + " given (missing <" +
@@ -428,14 +424,11 @@ class Checker {
                 " positional argument" + (spec.positional.size() == 1 ? "" : "s"));
       return false;
     }
-    std::size_t optional_to_fill = given - required;
-    std::size_t next = 0;
-    for (const PositionalSpec& p : spec.positional) {
-      if (p.optional) {
-        if (optional_to_fill == 0) continue;
-        --optional_to_fill;
-      }
-      Argument* arg = positionals[next++];
+    std::vector<int> fill = spec.assign_positionals(given);
+    for (std::size_t k = 0; k < spec.positional.size(); ++k) {
+      if (fill[k] < 0) continue;
+      const PositionalSpec& p = spec.positional[k];
+      Argument* arg = positionals[static_cast<std::size_t>(fill[k])];
       resolved.positional[p.name] = arg;
       check_type(*arg, p.type, "<" + p.name + ">");
       if (!type_matches(*arg, p.type)) ok = false;

@@ -214,22 +214,15 @@ class Generator {
       apply_tag(op, arg.tag, tag, param);
     }
     if (spec != nullptr) {
-      std::size_t required = 0;
-      for (const PositionalSpec& p : spec->positional) required += p.optional ? 0 : 1;
-      std::size_t optional_to_fill =
-          positionals.size() > required ? positionals.size() - required : 0;
-      std::size_t next = 0;
-      for (const PositionalSpec& p : spec->positional) {
-        if (p.optional) {
-          if (optional_to_fill == 0) {
-            if (p.type == ArgType::kNumber) op.numbers.push_back(0);
-            else op.lists.emplace_back();
-            continue;
-          }
-          --optional_to_fill;
+      std::vector<int> fill = spec->assign_positionals(positionals.size());
+      for (std::size_t k = 0; k < spec->positional.size(); ++k) {
+        const PositionalSpec& p = spec->positional[k];
+        if (fill[k] < 0) {  // an omitted optional argument keeps its place, empty
+          if (p.type == ArgType::kNumber) op.numbers.push_back(0);
+          else op.lists.emplace_back();
+          continue;
         }
-        if (next >= positionals.size()) break;
-        const Argument* arg = positionals[next++];
+        const Argument* arg = positionals[static_cast<std::size_t>(fill[k])];
         bool is_variable_name =
             (assigns_variable(name) && p.name == "name") || p.name == "varname" ||
             p.name == "variablename" || p.name == "variable-list";

@@ -28,6 +28,29 @@ bool CommandSpec::has_group(TagGroup group) const {
                      [group](const TagSpec& t) { return t.group == group; });
 }
 
+std::size_t CommandSpec::required_positionals() const {
+  return static_cast<std::size_t>(std::count_if(
+      positional.begin(), positional.end(), [](const PositionalSpec& p) { return !p.optional; }));
+}
+
+std::vector<int> CommandSpec::assign_positionals(std::size_t given) const {
+  std::size_t required = required_positionals();
+  std::size_t optional_to_fill = given > required ? given - required : 0;
+  std::vector<int> out;
+  int next = 0;
+  for (const PositionalSpec& p : positional) {
+    if (p.optional) {
+      if (optional_to_fill == 0) {
+        out.push_back(-1);
+        continue;
+      }
+      --optional_to_fill;
+    }
+    out.push_back(static_cast<std::size_t>(next) < given ? next++ : -1);
+  }
+  return out;
+}
+
 const Registry& Registry::standard() {
   static const Registry registry = [] {
     Registry r;

@@ -93,6 +93,11 @@ struct CommandSpec {
 
   const TagSpec* find_tag(std::string_view tag) const;
   bool has_group(TagGroup group) const;
+  std::size_t required_positionals() const;
+  // For `given` positional arguments (required <= given <= positional.size()): per
+  // entry of `positional`, the index of the argument that fills it, or -1 for an
+  // omitted optional one. Optional positionals are filled left to right by count.
+  std::vector<int> assign_positionals(std::size_t given) const;
 };
 
 struct ComparatorSpec {
