@@ -3,17 +3,15 @@
 
 #include <cctype>
 
+#include "policy/ascii.h"
+
 namespace sievegate::policy::variables {
 namespace {
 
 bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
 bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return ascii_lower(s); }
 
 // Parses the inside of "${...}" (without braces); false if it is not a reference.
 bool parse_inner(std::string_view inner, Reference& ref) {

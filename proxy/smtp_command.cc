@@ -3,6 +3,8 @@
 
 #include <cctype>
 
+#include "policy/ascii.h"
+
 namespace sievegate::proxy {
 namespace {
 
@@ -30,15 +32,7 @@ constexpr VerbEntry kVerbs[] = {
     {"AUTH", Verb::kAuth, VerbEntry::Arg::kRequired},
 };
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::toupper(static_cast<unsigned char>(a[i])) != std::toupper(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
+bool iequals(std::string_view a, std::string_view b) { return policy::ascii_iequals(a, b); }
 
 bool is_atext(unsigned char c, bool utf8) {
   if (c >= 0x80) return utf8;

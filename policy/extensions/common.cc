@@ -3,6 +3,7 @@
 
 #include <cctype>
 
+#include "policy/ascii.h"
 #include "policy/variables_syntax.h"
 
 namespace sievegate::policy::extensions {
@@ -170,21 +171,8 @@ void add_set_modifiers(CommandBuilder& command) {
       .flag("length", TagGroup::kModLength);
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
+bool iequals(std::string_view a, std::string_view b) { return ascii_iequals(a, b); }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string lower(std::string_view s) { return ascii_lower(s); }
 
 }  // namespace sievegate::policy::extensions

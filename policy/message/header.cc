@@ -1,6 +1,7 @@
 // Header section splitting and field value access (RFC 5322 2.1-2.2, 3.6).
 #include "policy/message/header.h"
 
+#include "policy/ascii.h"
 #include "policy/message/codec.h"
 
 #include "policy/message/rfc2047.h"
@@ -11,7 +12,6 @@ namespace {
 
 bool is_wsp(char c) { return c == ' ' || c == '\t'; }
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Extends a view that starts inside `base` so that it ends at base[end].
 std::string_view extend_to(std::string_view base, std::string_view view, std::size_t end) {
@@ -153,19 +153,9 @@ std::string_view trim_wsp(std::string_view text) {
   return text;
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
+bool iequals(std::string_view a, std::string_view b) { return ascii_iequals(a, b); }
 
-std::string to_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
+std::string to_lower(std::string_view text) { return ascii_lower(text); }
 
 // The value a Sieve test compares (RFC 5228 2.7.2): blanks after the colon dropped,
 // each line break with the blank that follows it read as one space (so a fold that
