@@ -8,19 +8,12 @@
 #include "tests/policy/test_util.h"
 
 using sievegate::policy::testing::diagnostics_of;
+using sievegate::policy::testing::Row;
 
 namespace {
 
-struct Row {
-  const char* script;
-  const char* expected;
-};
-
 void run_table(const std::vector<Row>& rows) {
-  for (const Row& row : rows) {
-    INFO(row.script);
-    CHECK(diagnostics_of(row.script) == row.expected);
-  }
+  sievegate::policy::testing::check_rows(rows, [](const char* s) { return diagnostics_of(s); });
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "policy/message/message.h"
 #include "policy/policy.h"
 #include "policy/stage.h"
+#include "tests/policy/test_util.h"
 #include "policy/duplicate_store.h"
 
 using namespace sievegate::policy;
@@ -79,16 +80,10 @@ std::string run_script(const std::string& script, const char* raw = kMessage,
   return describe(run(*compiled.program, ctx));
 }
 
-struct Row {
-  const char* script;
-  const char* expected;
-};
+using testing::Row;
 
 void run_table(const std::vector<Row>& rows) {
-  for (const Row& row : rows) {
-    INFO(row.script);
-    CHECK(run_script(row.script) == row.expected);
-  }
+  testing::check_rows(rows, [](const char* s) { return run_script(s); });
 }
 
 }  // namespace

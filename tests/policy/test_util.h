@@ -1,8 +1,11 @@
 // Helpers for the policy unit tests.
 #pragma once
 
+#include <catch2/catch.hpp>
+
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "policy/policy.h"
 
@@ -21,6 +24,20 @@ inline std::string diagnostics_of(std::string_view source) {
 
 inline bool is_valid(std::string_view source) {
   return !has_errors(check_source(source).diagnostics);
+}
+
+// A table-driven test row: a script and the exact text `fn(script)` must give.
+struct Row {
+  const char* script;
+  const char* expected;
+};
+
+template <typename Fn>
+void check_rows(const std::vector<Row>& rows, Fn fn) {
+  for (const Row& row : rows) {
+    INFO(row.script);
+    CHECK(fn(row.script) == row.expected);
+  }
 }
 
 }  // namespace sievegate::policy::testing
