@@ -1,10 +1,14 @@
 // POCO network layer; see server.h.
 //
 // Threads: one blocking accept loop per listener socket hands each connection to one of
-// N SocketReactor threads (round robin). A Connection lives on its reactor: client and
-// backend sockets are non-blocking, reads feed the Session, its Output is queued and
-// written when the socket is writable (writable events are asked for only while output
-// is pending). Every handler catches everything: no exception leaves the reactor loop.
+// N reactor threads (round robin). A Connection lives on its reactor: client and backend
+// sockets are non-blocking, reads feed the Session, its Output is queued and written
+// when the socket is writable (writable events are asked for only while output is
+// pending). Every handler catches everything: no exception leaves the reactor loop.
+//
+// Timers: POCO's reactor sends TimeoutNotification only when a poll finds nothing to
+// read, so under constant load it would never tick; TickingReactor also ticks from
+// onBusy() at least every kTick, and each Connection checks its deadlines on a tick.
 #include "proxy/server.h"
 
 #include <Poco/NObserver.h>
@@ -14,10 +18,9 @@
 #include <Poco/Net/SocketNotification.h>
 #include <Poco/Net/SocketReactor.h>
 #include <Poco/Net/StreamSocket.h>
-#include <Poco/Thread.h>
 
 #include <atomic>
-#include <iostream>
+#include <map>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -36,33 +39,118 @@ using Poco::Net::TimeoutNotification;
 using Poco::Net::WritableNotification;
 
 constexpr std::size_t kReadChunk = 64 * 1024;
+constexpr auto kTick = std::chrono::milliseconds(250);
+
+class TickingReactor : public SocketReactor {
+ public:
+  TickingReactor() : SocketReactor(Poco::Timespan(0, 250000)) {}
+
+ protected:
+  void onBusy() override {
+    SocketReactor::onBusy();
+    if (Clock::now() - last_ >= kTick) onTimeout();
+  }
+  void onTimeout() override {
+    last_ = Clock::now();
+    SocketReactor::onTimeout();
+  }
+
+ private:
+  Clock::time_point last_ = Clock::now();
+};
+
+// What every connection shares with the server: counts for the limits, the stop flag.
+struct Shared {
+  std::atomic<int> live{0};
+  std::atomic<bool> draining{false};
+  std::mutex mutex;
+  std::map<std::string, std::size_t> per_ip;
+
+  // Counts a new connection from `ip`; false when a limit says no.
+  bool admit(const std::string& ip, const ServerConfig& config, std::string& why) {
+    if (live >= static_cast<int>(config.max_connections)) {
+      why = "421 4.3.2 Too many connections, please try again later.\r\n";
+      return false;
+    }
+    std::lock_guard<std::mutex> lock(mutex);
+    std::size_t& n = per_ip[ip];
+    if (config.max_connections_per_ip > 0 && n >= config.max_connections_per_ip) {
+      why = "421 4.7.0 Too many connections from your address, please try again later.\r\n";
+      return false;
+    }
+    ++n;
+    ++live;
+    return true;
+  }
+  void release(const std::string& ip) {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = per_ip.find(ip);
+    if (it != per_ip.end() && --it->second == 0) per_ip.erase(it);
+    --live;
+  }
+};
+
+std::string peer_ip(const StreamSocket& s) {
+  try {
+    std::string host = s.peerAddress().host().toString();
+    if (host.rfind("::ffff:", 0) == 0) host = host.substr(7);  // IPv4-mapped (Stalwart does the same)
+    return host;
+  } catch (...) {
+    return "";
+  }
+}
+
+std::string local_ip(const StreamSocket& s) {
+  try {
+    std::string host = s.address().host().toString();
+    if (host.rfind("::ffff:", 0) == 0) host = host.substr(7);
+    return host;
+  } catch (...) {
+    return "";
+  }
+}
+
+SessionConfig session_config(const ServerConfig& config, const ListenerConfig& listener) {
+  SessionConfig s = config.session;
+  s.starttls = listener.tls != nullptr && !listener.implicit_tls;
+  s.log = config.log;
+  return s;
+}
 
 class Connection {
  public:
-  Connection(StreamSocket client, SocketReactor& reactor, const ServerConfig& config,
-             std::shared_ptr<StagePolicy> policy, std::atomic<int>& live)
+  Connection(StreamSocket client, std::string ip, SocketReactor& reactor, std::shared_ptr<const ServerConfig> config,
+             std::size_t listener, std::shared_ptr<StagePolicy> policy, std::shared_ptr<Shared> shared)
       : client_(std::move(client)),
+        ip_(std::move(ip)),
         reactor_(reactor),
-        config_(config),
-        live_(live),
-        session_(config.session, SessionFacts{peer_ip(client_), "", false}, std::move(policy)),
+        config_(std::move(config)),
+        listener_(config_->listeners[listener]),
+        shared_(std::move(shared)),
+        session_(session_config(*config_, listener_),
+                 SessionFacts{Log::new_session_id(), ip_, local_ip(client_), listener_.id, "", false, "", "", ""},
+                 std::move(policy)),
         started_(Clock::now()),
-        last_input_(started_) {
-    ++live_;
+        last_activity_(started_) {
     client_.setBlocking(false);
     client_.setNoDelay(true);  // replies and relayed data leave at once (no Nagle delay)
-    // The banner is written before the reactor knows the socket, so the accepting
-    // thread and the reactor thread never touch the connection at the same time (a
-    // banner that does not fit the socket buffer is finished by the reactor).
-    Output greeting = session_.start();
-    client_out_ = greeting.to_client;
-    closing_ = greeting.close_client;
-    try {
-      int n = client_.sendBytes(client_out_.data(), static_cast<int>(client_out_.size()));
-      if (n > 0) client_out_.erase(0, static_cast<std::size_t>(n));
-    } catch (const Poco::Exception&) {
-      client_out_.clear();
-      closing_ = true;
+    if (listener_.implicit_tls && listener_.tls) {
+      // The banner (and the connect policy) wait for the handshake (Stalwart's order).
+      tls_ = std::make_unique<TlsChannel>(listener_.tls);
+    } else {
+      // The banner is written before the reactor knows the socket, so the accepting
+      // thread and the reactor thread never touch the connection at the same time (a
+      // banner that does not fit the socket buffer is finished by the reactor).
+      Output greeting = session_.start();
+      client_out_ = greeting.to_client;
+      closing_ = greeting.close_client;
+      try {
+        int n = client_.sendBytes(client_out_.data(), static_cast<int>(client_out_.size()));
+        if (n > 0) client_out_.erase(0, static_cast<std::size_t>(n));
+      } catch (const Poco::Exception&) {
+        client_out_.clear();
+        closing_ = true;
+      }
     }
     reactor_.addEventHandler(client_, NObserver<Connection, ReadableNotification>(*this, &Connection::client_readable));
     reactor_.addEventHandler(client_, NObserver<Connection, ErrorNotification>(*this, &Connection::client_error));
@@ -71,19 +159,9 @@ class Connection {
     if (!client_out_.empty() || closing_) watch_client_writable(true);
   }
 
-  ~Connection() { --live_; }
+  ~Connection() { shared_->release(ip_); }
 
  private:
-  static std::string peer_ip(const StreamSocket& s) {
-    try {
-      std::string host = s.peerAddress().host().toString();
-      if (host.rfind("::ffff:", 0) == 0) host = host.substr(7);  // IPv4-mapped (Stalwart does the same)
-      return host;
-    } catch (...) {
-      return "";
-    }
-  }
-
   // ---------------------------------------------------------------- client side
 
   void client_readable(const Poco::AutoPtr<ReadableNotification>&) {
@@ -94,8 +172,32 @@ class Connection {
         close_all();
         return;
       }
-      last_input_ = Clock::now();
-      apply(session_.client_bytes(std::string_view(buf, static_cast<std::size_t>(n))));
+      last_activity_ = Clock::now();
+      std::string_view bytes(buf, static_cast<std::size_t>(n));
+      if (!tls_) {
+        apply(session_.client_bytes(bytes));
+        return;
+      }
+      std::string plain;
+      bool was_done = tls_->handshake_done();
+      TlsChannel::Status status = tls_->feed(bytes, plain, client_out_);
+      if (status == TlsChannel::Status::kError) {
+        apply(session_.tls_failed(tls_->error()));
+        return;
+      }
+      if (!was_done && tls_->handshake_done()) {
+        apply(session_.tls_started(tls_->version(), tls_->cipher()));
+        if (listener_.implicit_tls && !started_session_) {
+          started_session_ = true;
+          apply(session_.start());
+        }
+      }
+      if (!plain.empty()) apply(session_.client_bytes(plain));
+      if (status == TlsChannel::Status::kClosed) {
+        close_all();
+        return;
+      }
+      flush_client();
     });
   }
 
@@ -105,19 +207,35 @@ class Connection {
 
   void client_error(const Poco::AutoPtr<ErrorNotification>&) { guard([&] { close_all(); }); }
 
-  void shutdown(const Poco::AutoPtr<ShutdownNotification>&) { guard([&] { close_all(); }); }
+  // The reactor stops (end of the grace period): tell the client, best effort, then close.
+  void shutdown(const Poco::AutoPtr<ShutdownNotification>&) {
+    guard([&] {
+      closing_ = false;  // flush_client must not close before the reply is attempted
+      Output out = session_.shutting_down(true);
+      if (tls_) tls_->write(out.to_client, client_out_);
+      else client_out_ += out.to_client;
+      try {
+        client_.sendBytes(client_out_.data(), static_cast<int>(client_out_.size()));
+      } catch (...) {
+      }
+      close_all();
+    });
+  }
 
   void tick(const Poco::AutoPtr<TimeoutNotification>&) {
     guard([&] {
       auto now = Clock::now();
-      if (backend_connecting_ && now - backend_started_ > config_.backend_timeout) {
+      if (backend_open_ && (backend_connecting_ || session_.waiting_for_backend()) &&
+          now - backend_activity_ > config_->backend_timeout) {
         backend_down();
         return;
       }
-      if (now - started_ > config_.duration) {
+      if (now - started_ > config_->duration) {
         apply(session_.session_expired());
-      } else if (now - last_input_ > config_.timeout) {
+      } else if (!session_.waiting_for_backend() && now - last_activity_ > config_->timeout) {
         apply(session_.timed_out());
+      } else if (shared_->draining) {
+        apply(session_.shutting_down());
       }
     });
   }
@@ -125,18 +243,19 @@ class Connection {
   // ---------------------------------------------------------------- backend side
 
   void connect_backend() {
+    backend_activity_ = Clock::now();
     try {
       backend_ = StreamSocket();
-      backend_.connectNB(Poco::Net::SocketAddress(config_.backend_host, config_.backend_port));
+      backend_.connectNB(Poco::Net::SocketAddress(config_->backend_host, config_->backend_port));
       backend_.setNoDelay(true);
       backend_open_ = true;
       backend_connecting_ = true;
-      backend_started_ = Clock::now();
       reactor_.addEventHandler(backend_, NObserver<Connection, ReadableNotification>(*this, &Connection::backend_readable));
       reactor_.addEventHandler(backend_, NObserver<Connection, WritableNotification>(*this, &Connection::backend_writable));
       reactor_.addEventHandler(backend_, NObserver<Connection, ErrorNotification>(*this, &Connection::backend_error));
       backend_writable_registered_ = true;
     } catch (const std::exception&) {
+      backend_open_ = true;  // so that backend_down() reports the failure
       backend_down();
     }
   }
@@ -154,6 +273,7 @@ class Connection {
         backend_down();
         return;
       }
+      backend_activity_ = Clock::now();
       if (backend_connecting_) connected();
       apply(session_.backend_bytes(std::string_view(buf, static_cast<std::size_t>(n))));
     });
@@ -189,9 +309,12 @@ class Connection {
     if (!backend_open_) return;
     backend_open_ = false;
     backend_connecting_ = false;
-    reactor_.removeEventHandler(backend_, NObserver<Connection, ReadableNotification>(*this, &Connection::backend_readable));
-    reactor_.removeEventHandler(backend_, NObserver<Connection, WritableNotification>(*this, &Connection::backend_writable));
-    reactor_.removeEventHandler(backend_, NObserver<Connection, ErrorNotification>(*this, &Connection::backend_error));
+    try {
+      reactor_.removeEventHandler(backend_, NObserver<Connection, ReadableNotification>(*this, &Connection::backend_readable));
+      reactor_.removeEventHandler(backend_, NObserver<Connection, WritableNotification>(*this, &Connection::backend_writable));
+      reactor_.removeEventHandler(backend_, NObserver<Connection, ErrorNotification>(*this, &Connection::backend_error));
+    } catch (...) {
+    }
     backend_writable_registered_ = false;
     backend_out_.clear();
     try {
@@ -203,19 +326,31 @@ class Connection {
   // ---------------------------------------------------------------- output
 
   void apply(const Output& out) {
-    client_out_ += out.to_client;
-    if (backend_open_) backend_out_ += out.to_backend;
-    if (out.close_client) closing_ = true;
-    if (out.connect_backend && !backend_open_) connect_backend();
-    if (!backend_connecting_ && backend_open_) flush_backend();
-    if (out.close_backend && backend_open_) {
-      flush_backend();
-      close_backend();
+    if (!out.to_client.empty()) {
+      last_activity_ = Clock::now();  // the client's idle time starts at our last reply
+      if (tls_ && !out.start_tls) {
+        if (tls_->write(out.to_client, client_out_) != TlsChannel::Status::kOk) closing_ = true;
+      } else {
+        client_out_ += out.to_client;
+      }
     }
+    if (out.start_tls && listener_.tls) tls_ = std::make_unique<TlsChannel>(listener_.tls);
+    if (out.close_client) {
+      if (!closing_ && tls_ && tls_->handshake_done()) tls_->close(client_out_);
+      closing_ = true;
+    }
+    if (backend_open_ && !out.to_backend.empty()) {
+      backend_out_ += out.to_backend;
+      backend_activity_ = Clock::now();
+    }
+    if (!backend_connecting_ && backend_open_) flush_backend();
+    if (out.close_backend && backend_open_) close_backend();
+    if (out.connect_backend && !backend_open_) connect_backend();
     flush_client();
   }
 
   void flush_client() {
+    if (dead_) return;
     while (!client_out_.empty()) {
       int n = 0;
       try {
@@ -265,11 +400,14 @@ class Connection {
     if (dead_) return;
     dead_ = true;
     close_backend();
-    watch_client_writable(false);
-    reactor_.removeEventHandler(client_, NObserver<Connection, ReadableNotification>(*this, &Connection::client_readable));
-    reactor_.removeEventHandler(client_, NObserver<Connection, ErrorNotification>(*this, &Connection::client_error));
-    reactor_.removeEventHandler(client_, NObserver<Connection, TimeoutNotification>(*this, &Connection::tick));
-    reactor_.removeEventHandler(client_, NObserver<Connection, ShutdownNotification>(*this, &Connection::shutdown));
+    try {
+      watch_client_writable(false);
+      reactor_.removeEventHandler(client_, NObserver<Connection, ReadableNotification>(*this, &Connection::client_readable));
+      reactor_.removeEventHandler(client_, NObserver<Connection, ErrorNotification>(*this, &Connection::client_error));
+      reactor_.removeEventHandler(client_, NObserver<Connection, TimeoutNotification>(*this, &Connection::tick));
+      reactor_.removeEventHandler(client_, NObserver<Connection, ShutdownNotification>(*this, &Connection::shutdown));
+    } catch (...) {
+    }
     try {
       client_.shutdown();
     } catch (...) {
@@ -287,7 +425,10 @@ class Connection {
     try {
       fn();
     } catch (const std::exception& e) {
-      std::cerr << "sievegate: session error: " << e.what() << "\n";
+      if (config_->log) {
+        config_->log->event(Log::Level::kError, "error",
+                            {{"session", session_.facts().id}, {"client", ip_}, {"error", e.what()}});
+      }
       close_all();
     } catch (...) {
       close_all();
@@ -295,16 +436,20 @@ class Connection {
   }
 
   StreamSocket client_;
+  std::string ip_;
   StreamSocket backend_;
   SocketReactor& reactor_;
-  const ServerConfig& config_;
-  std::atomic<int>& live_;
+  std::shared_ptr<const ServerConfig> config_;  // the configuration this session began with
+  const ListenerConfig& listener_;
+  std::shared_ptr<Shared> shared_;
   Session session_;
+  std::unique_ptr<TlsChannel> tls_;
   std::string client_out_;
   std::string backend_out_;
   Clock::time_point started_;
-  Clock::time_point last_input_;
-  Clock::time_point backend_started_;
+  Clock::time_point last_activity_;
+  Clock::time_point backend_activity_;
+  bool started_session_ = false;
   bool backend_open_ = false;
   bool backend_connecting_ = false;
   bool backend_writable_registered_ = false;
@@ -316,75 +461,144 @@ class Connection {
 }  // namespace
 
 struct Server::Impl {
-  ServerConfig config;
+  std::mutex mutex;  // guards config and policy (reload)
+  std::shared_ptr<const ServerConfig> config;
   std::shared_ptr<StagePolicy> policy;
-  std::vector<std::unique_ptr<SocketReactor>> reactors;
+  std::shared_ptr<Shared> shared = std::make_shared<Shared>();
+  std::vector<std::unique_ptr<TickingReactor>> reactors;
   std::vector<std::thread> reactor_threads;
   std::vector<Poco::Net::ServerSocket> sockets;
   std::vector<std::thread> accept_threads;
-  std::atomic<bool> running{false};
-  std::atomic<int> live{0};
+  std::atomic<bool> accepting{false};
+  bool started = false;
   std::atomic<std::size_t> next{0};
+
+  void log(Log::Level level, std::string_view event, std::initializer_list<Log::Field> fields) {
+    std::shared_ptr<const ServerConfig> c;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      c = config;
+    }
+    if (c->log) c->log->event(level, event, fields);
+  }
 };
 
 Server::Server(ServerConfig config, std::shared_ptr<StagePolicy> policy) : impl_(std::make_unique<Impl>()) {
-  impl_->config = std::move(config);
+  if (!config.log) config.log = std::make_shared<Log>();
+  impl_->config = std::make_shared<const ServerConfig>(std::move(config));
   impl_->policy = std::move(policy);
 }
 
 Server::~Server() { stop(); }
 
+int Server::live_sessions() const { return impl_->shared->live; }
+
 void Server::start() {
   Impl& s = *impl_;
-  int threads = s.config.reactor_threads > 0 ? s.config.reactor_threads
-                                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  for (const std::string& bind : s.config.binds) {
-    try {
-      Poco::Net::ServerSocket socket;
-      socket.bind(Poco::Net::SocketAddress(bind), true);
-      socket.listen(1024);
-      s.sockets.push_back(socket);
-    } catch (const Poco::Exception& e) {
-      throw std::runtime_error("cannot listen on " + bind + ": " + e.displayText());
+  const ServerConfig& initial = *s.config;
+  int threads = initial.reactor_threads > 0 ? initial.reactor_threads
+                                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::size_t> listener_of;  // socket index -> listener index
+  for (std::size_t l = 0; l < initial.listeners.size(); ++l) {
+    for (const std::string& bind : initial.listeners[l].binds) {
+      try {
+        Poco::Net::ServerSocket socket;
+        socket.bind(Poco::Net::SocketAddress(bind), true);
+        socket.listen(1024);
+        s.sockets.push_back(socket);
+        listener_of.push_back(l);
+      } catch (const Poco::Exception& e) {
+        throw std::runtime_error("cannot listen on " + bind + ": " + e.displayText());
+      }
     }
   }
-  s.running = true;
+  s.accepting = true;
+  s.started = true;
   for (int i = 0; i < threads; ++i) {
-    auto reactor = std::make_unique<SocketReactor>(Poco::Timespan(0, 250000));
-    SocketReactor* r = reactor.get();
+    auto reactor = std::make_unique<TickingReactor>();
+    TickingReactor* r = reactor.get();
     s.reactors.push_back(std::move(reactor));
     s.reactor_threads.emplace_back([r] { r->run(); });
   }
-  for (Poco::Net::ServerSocket& socket : s.sockets) {
-    s.accept_threads.emplace_back([&s, socket]() mutable {
-      while (s.running) {
+  for (std::size_t i = 0; i < s.sockets.size(); ++i) {
+    Poco::Net::ServerSocket socket = s.sockets[i];
+    std::size_t listener = listener_of[i];
+    s.accept_threads.emplace_back([&s, socket, listener]() mutable {
+      while (s.accepting) {
         try {
           // Wake up regularly so stop() is noticed; accept only when a client waits.
           if (!socket.poll(Poco::Timespan(0, 200000), Poco::Net::Socket::SELECT_READ)) continue;
           Poco::Net::StreamSocket client = socket.acceptConnection();
-          if (s.live >= static_cast<int>(s.config.max_connections)) {
-            client.sendBytes("421 4.3.2 Too many connections, try again later.\r\n", 50);
+          std::shared_ptr<const ServerConfig> config;
+          std::shared_ptr<StagePolicy> policy;
+          {
+            std::lock_guard<std::mutex> lock(s.mutex);
+            config = s.config;
+            policy = s.policy;
+          }
+          std::string ip = peer_ip(client);
+          std::string why;
+          if (!s.shared->admit(ip, *config, why)) {
+            if (config->log) config->log->event(Log::Level::kWarn, "refused", {{"client", ip}, {"reason", why.substr(0, why.size() - 2)}});
+            client.setSendTimeout(Poco::Timespan(1, 0));
+            client.sendBytes(why.data(), static_cast<int>(why.size()));
             client.close();
             continue;
           }
           SocketReactor& r = *s.reactors[s.next++ % s.reactors.size()];
-          new Connection(client, r, s.config, s.policy, s.live);  // owns itself
+          try {
+            new Connection(client, ip, r, config, listener, policy, s.shared);  // owns itself
+          } catch (...) {
+            s.shared->release(ip);
+            throw;
+          }
         } catch (const Poco::TimeoutException&) {
         } catch (const std::exception& e) {
-          if (s.running) std::cerr << "sievegate: accept: " << e.what() << "\n";
+          if (s.accepting) s.log(Log::Level::kError, "accept", {{"error", e.what()}});
         }
       }
     });
   }
 }
 
-void Server::stop() {
+void Server::stop(std::chrono::milliseconds grace) {
   Impl& s = *impl_;
-  if (!s.running.exchange(false)) return;
+  if (!s.started) return;
+  s.started = false;
+  s.accepting = false;
   for (std::thread& t : s.accept_threads) t.join();
   for (auto& socket : s.sockets) socket.close();
+  if (grace.count() > 0) {
+    // Sessions between transactions are ended on their next tick; the others finish
+    // their transaction first. Bounded by `grace`.
+    s.shared->draining = true;
+    auto deadline = Clock::now() + grace;
+    while (s.shared->live > 0 && Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
   for (auto& r : s.reactors) r->stop();
   for (std::thread& t : s.reactor_threads) t.join();
+  s.accept_threads.clear();
+  s.reactor_threads.clear();
+  s.reactors.clear();
+  s.sockets.clear();
+}
+
+bool Server::reload(ServerConfig config, std::shared_ptr<StagePolicy> policy, std::string& error) {
+  Impl& s = *impl_;
+  std::lock_guard<std::mutex> lock(s.mutex);
+  const ServerConfig& old = *s.config;
+  bool same = old.listeners.size() == config.listeners.size();
+  for (std::size_t i = 0; same && i < old.listeners.size(); ++i) {
+    same = old.listeners[i].binds == config.listeners[i].binds;
+  }
+  if (!same) {
+    error = "listener addresses cannot change on reload; restart sievegate to change them";
+    return false;
+  }
+  if (!config.log) config.log = old.log;
+  s.config = std::make_shared<const ServerConfig>(std::move(config));
+  s.policy = std::move(policy);
+  return true;
 }
 
 }  // namespace sievegate::proxy

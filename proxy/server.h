@@ -1,8 +1,9 @@
 // The network layer: POCO reactors that own the client and backend sockets and feed a
 // Session. Event-driven, non-blocking, no thread per connection: each connection lives
-// on one reactor thread; replies are coalesced into one write per batch.
+// on one reactor thread; replies are coalesced into one write per batch. TLS (STARTTLS
+// and implicit) runs through memory BIOs on the same thread (tls.h).
 //
-// This is the only part of sievegate that sees POCO types (they stay in server.cc).
+// This is the only part of sievegate that sees POCO socket types (they stay in server.cc).
 #pragma once
 
 #include <chrono>
@@ -11,20 +12,31 @@
 #include <string>
 #include <vector>
 
+#include "proxy/log.h"
 #include "proxy/session.h"
+#include "proxy/tls.h"
 
 namespace sievegate::proxy {
 
+struct ListenerConfig {
+  std::string id = "smtp";                              // [server.listener.<id>]
+  std::vector<std::string> binds = {"127.0.0.1:2525"};  // address:port per socket
+  bool implicit_tls = false;                            // TLS from the first byte (port 465)
+  std::shared_ptr<TlsContext> tls;                      // certificate; none: no STARTTLS
+};
+
 struct ServerConfig {
-  std::vector<std::string> binds = {"127.0.0.1:2525"};  // address:port per listener socket
+  std::vector<ListenerConfig> listeners = {ListenerConfig{}};
   std::string backend_host = "127.0.0.1";               // the next hop (an IP address)
   std::uint16_t backend_port = 25;
   std::chrono::milliseconds timeout{5 * 60 * 1000};        // Stalwart session.timeout
   std::chrono::milliseconds duration{15 * 60 * 1000};      // Stalwart session.duration
-  std::chrono::milliseconds backend_timeout{2 * 60 * 1000};  // waiting for the backend
-  std::size_t max_connections = 8192;
-  int reactor_threads = 0;  // 0: one per core
-  SessionConfig session;
+  std::chrono::milliseconds backend_timeout{2 * 60 * 1000};  // [remote.<id>] timeout
+  std::size_t max_connections = 8192;                    // [server] max-connections
+  std::size_t max_connections_per_ip = 0;                // session.throttle concurrency by remote-ip; 0: none
+  int reactor_threads = 0;                               // 0: one per core
+  SessionConfig session;                                 // per-listener parts set per connection
+  std::shared_ptr<const Log> log;                        // server events; none: stderr text
 };
 
 // Runs until stop() (or a signal handled by the caller) is requested.
@@ -36,7 +48,16 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   void start();  // binds and starts the reactor threads; throws std::runtime_error
-  void stop();   // stops accepting and closes every session
+
+  // Stops accepting at once. Sessions between transactions are told 421 4.3.2 and
+  // closed; sessions in a transaction get up to `grace` to finish; then all are closed.
+  void stop(std::chrono::milliseconds grace = std::chrono::milliseconds(0));
+
+  // New sessions use `config` and `policy`; current sessions keep theirs. The listeners'
+  // bind addresses cannot change on reload (false and `error` say so).
+  bool reload(ServerConfig config, std::shared_ptr<StagePolicy> policy, std::string& error);
+
+  int live_sessions() const;
 
  private:
   struct Impl;

@@ -3,6 +3,8 @@
 
 #include <cctype>
 
+#include "policy/ascii.h"
+
 namespace sievegate::proxy {
 namespace {
 
@@ -25,6 +27,63 @@ std::size_t complete_reply(std::string_view buffer) {
   }
 }
 
+// RFC 1891 5 xtext, the encoding of XCLIENT and XFORWARD attribute values.
+std::string xtext(std::string_view s) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c < 33 || c > 126 || c == '+' || c == '=') {
+      out += '+';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+// The attribute names after "XCLIENT"/"XFORWARD" in an EHLO line.
+bool offers(const std::string& upper_line, std::string_view attribute) {
+  std::size_t pos = 0;
+  while ((pos = upper_line.find(attribute, pos)) != std::string::npos) {
+    bool start = pos > 0 && upper_line[pos - 1] == ' ';
+    std::size_t end = pos + attribute.size();
+    if (start && (end == upper_line.size() || upper_line[end] == ' ')) return true;
+    pos = end;
+  }
+  return false;
+}
+
+bool has_bare_line_end(std::string_view m) {
+  for (std::size_t i = 0; i < m.size(); ++i) {
+    if (m[i] == '\r' && (i + 1 == m.size() || m[i + 1] != '\n')) return true;
+    if (m[i] == '\n' && (i == 0 || m[i - 1] != '\r')) return true;
+  }
+  return false;
+}
+
+std::string normalize_line_ends(std::string_view m) {
+  std::string out;
+  out.reserve(m.size() + 64);
+  for (std::size_t i = 0; i < m.size(); ++i) {
+    if (m[i] == '\r') {
+      out += "\r\n";
+      if (i + 1 < m.size() && m[i + 1] == '\n') ++i;
+    } else if (m[i] == '\n') {
+      out += "\r\n";
+    } else {
+      out += m[i];
+    }
+  }
+  return out;
+}
+
+std::string first_line(const Reply& r) { return r.lines.empty() ? "" : r.lines.front(); }
+
+constexpr std::size_t kMaxSaslLine = 12288;  // RFC 4954 4: at least 12288 octets
+
 }  // namespace
 
 Session::Session(SessionConfig config, SessionFacts facts, std::shared_ptr<StagePolicy> policy)
@@ -32,17 +91,55 @@ Session::Session(SessionConfig config, SessionFacts facts, std::shared_ptr<Stage
   if (!policy_) policy_ = std::make_shared<StagePolicy>();
 }
 
+Session::~Session() {
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started_);
+  log("end", {{"reason", end_reason_},
+              Log::Field("duration_ms", std::to_string(ms.count()), true),
+              Log::Field("messages", std::to_string(messages_), true),
+              Log::Field("received_bytes", std::to_string(received_), true),
+              Log::Field("relayed_bytes", std::to_string(relayed_), true)});
+}
+
+void Session::log(std::string_view event, std::initializer_list<Log::Field> fields) const {
+  if (!config_.log || !config_.log->enabled(Log::Level::kInfo)) return;
+  config_.log->event(Log::Level::kInfo, event, {{"session", facts_.id}, {"client", facts_.remote_ip}}, fields);
+}
+
+void Session::log_verdict(const char* stage, const Verdict& v, std::initializer_list<Log::Field> fields) const {
+  if (!config_.log || !config_.log->enabled(Log::Level::kInfo)) return;
+  std::string result = v.reply ? (v.reply->positive() ? "accept" : "reject") : v.discard ? "discard" : "continue";
+  std::string code = v.reply ? std::to_string(v.reply->code) : "";
+  std::string text = v.reply ? first_line(*v.reply) : "";
+  config_.log->event(Log::Level::kInfo, "stage",
+                     {{"session", facts_.id}, {"client", facts_.remote_ip}, {"stage", stage}, {"result", result},
+                      Log::Field("code", code, true), {"reply", text}},
+                     fields);
+}
+
 void Session::reply(Output& out, const Reply& r) { out.to_client += r.wire(); }
+
+void Session::finish(Output& out, const Reply& r, const char* reason) {
+  reply(out, r);
+  if (backend_ != Backend::kDown) out.to_backend += "QUIT\r\n";
+  out.close_client = true;
+  out.close_backend = backend_ != Backend::kDown;
+  closed_ = true;
+  state_ = State::kClosed;
+  end_reason_ = reason;
+}
 
 Output Session::start() {
   Output out;
+  log("connect", {{"local", facts_.local_ip}, {"listener", facts_.listener}, {"tls", facts_.tls_version}});
   Verdict v = policy_->connect(facts_);
+  log_verdict("connect", v, {});
   if (v.reply) {
     // Refused at connect: the reply replaces the banner and the session ends.
     reply(out, *v.reply);
     out.close_client = true;
     closed_ = true;
     state_ = State::kClosed;
+    end_reason_ = "refused at connect";
     return out;
   }
   reply(out, Reply(220, "", config_.hostname + " " + config_.greeting));
@@ -54,13 +151,12 @@ Output Session::client_bytes(std::string_view bytes) {
   if (closed_) return out;
   received_ += bytes.size();
   if (received_ > config_.transfer_limit) {
-    reply(out, Reply(421, "4.7.28", config_.hostname + " Session exceeded transfer quota."));
-    out.close_client = true;
-    out.close_backend = backend_ != Backend::kDown;
-    closed_ = true;
-    state_ = State::kClosed;
+    // Nothing of this input is processed, so nothing past the limit is relayed.
+    finish(out, Reply(421, "4.7.28", config_.hostname + " Session exceeded transfer quota."),
+           "transfer limit");
     return out;
   }
+  if (state_ == State::kTls) return out;  // plaintext after STARTTLS is never read
   input_.append(bytes);
   process(out);
   return out;
@@ -68,7 +164,7 @@ Output Session::client_bytes(std::string_view bytes) {
 
 // Handles buffered input until it runs out or a command has to wait for the backend.
 void Session::process(Output& out) {
-  while (!closed_ && state_ != State::kWaiting) {
+  while (!closed_ && state_ != State::kWaiting && state_ != State::kTls) {
     if (state_ == State::kData) {
       std::size_t used = 0;
       DataReader::Status status = data_->feed(input_, used);
@@ -83,18 +179,15 @@ void Session::process(Output& out) {
           continue;
         case DataReader::Status::kTooBig:
           reply(out, Reply(552, "5.3.4", "Message too big for system."));
+          log("stage", {{"stage", "data"}, {"result", "reject"}, {"reply", "message too big"}});
           break;
         case DataReader::Status::kLineTooLong:
           reply(out, Reply(554, "5.3.4", "Line is too long."));
           break;
         case DataReader::Status::kBareLineEnd:
           // Client and backend could read the message differently: stop talking.
-          reply(out, Reply(521, "5.5.2", config_.hostname +
-                                             " Bare CR or LF in message data is not allowed."));
-          out.close_client = true;
-          out.close_backend = backend_ != Backend::kDown;
-          closed_ = true;
-          state_ = State::kClosed;
+          finish(out, Reply(521, "5.5.2", config_.hostname + " Bare CR or LF in message data is not allowed."),
+                 "bare CR or LF in DATA");
           return;
         default:
           break;
@@ -108,24 +201,45 @@ void Session::process(Output& out) {
       }
       continue;
     }
+    if (state_ == State::kBdat) {
+      std::size_t take = std::min(bdat_remaining_, input_.size());
+      if (!bdat_error_) {
+        if (message_.size() + take > config_.data.max_message_size) {
+          bdat_error_ = Reply(552, "5.3.4", "Message too big for system.");
+          message_.clear();
+          message_.shrink_to_fit();
+        } else {
+          message_.append(input_, 0, take);
+        }
+      }
+      input_.erase(0, take);
+      bdat_remaining_ -= take;
+      if (bdat_remaining_ > 0) return;
+      state_ = State::kCommands;
+      bdat_chunk_done(out);
+      continue;
+    }
+    std::size_t limit = state_ == State::kAuth ? std::max(kMaxSaslLine, config_.max_command_line)
+                                               : config_.max_command_line;
     std::size_t nl = input_.find('\n');
     if (nl == std::string::npos) {
-      if (input_.size() > config_.max_command_line) {
-        reply(out, Reply(500, "5.5.2", "Line too long."));
+      if (input_.size() > limit) {
         input_.clear();
-        if (++errors_ >= config_.max_errors) {
-          reply(out, Reply(421, "4.3.0", "Too many errors, disconnecting."));
-          out.close_client = true;
-          closed_ = true;
-        }
+        state_ = State::kCommands;
+        fail_command(out, Reply(500, "5.5.2", "Line too long."));
       }
       return;
     }
     std::string line = input_.substr(0, nl);
     input_.erase(0, nl + 1);
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.size() > config_.max_command_line) {
+    if (line.size() > limit) {
+      state_ = State::kCommands;
       fail_command(out, Reply(500, "5.5.2", "Line too long."));
+      continue;
+    }
+    if (state_ == State::kAuth) {
+      auth_line(line, out);
       continue;
     }
     command(line, out);
@@ -135,11 +249,7 @@ void Session::process(Output& out) {
 void Session::fail_command(Output& out, Reply r) {
   reply(out, r);
   if (++errors_ >= config_.max_errors) {
-    reply(out, Reply(421, "4.3.0", "Too many errors, disconnecting."));
-    out.close_client = true;
-    out.close_backend = backend_ != Backend::kDown;
-    closed_ = true;
-    state_ = State::kClosed;
+    finish(out, Reply(421, "4.3.0", "Too many errors, disconnecting."), "too many errors");
   }
 }
 
@@ -156,10 +266,11 @@ void Session::command(const std::string& line, Output& out) {
     case Verb::kMail: on_mail(cmd, out); return;
     case Verb::kRcpt: on_rcpt(cmd, out); return;
     case Verb::kData: on_data(out); return;
+    case Verb::kBdat: on_bdat(cmd, out); return;
     case Verb::kRset: on_rset(out); return;
     case Verb::kNoop: reply(out, Reply(250, "2.0.0", "OK")); return;
     case Verb::kHelp:
-      reply(out, Reply(214, "2.0.0", "See RFC 5321: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY"));
+      reply(out, Reply(214, "2.0.0", "See RFC 5321: EHLO HELO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY"));
       return;
     case Verb::kVrfy:
     case Verb::kExpn:
@@ -167,22 +278,10 @@ void Session::command(const std::string& line, Output& out) {
       reply(out, Reply(252, "2.5.2", "Cannot VRFY user, but will accept message and attempt delivery"));
       return;
     case Verb::kQuit:
-      reply(out, Reply(221, "2.0.0", config_.hostname + " Bye"));
-      if (backend_ != Backend::kDown) out.to_backend += "QUIT\r\n";
-      out.close_client = true;
-      out.close_backend = backend_ != Backend::kDown;
-      closed_ = true;
-      state_ = State::kClosed;
+      finish(out, Reply(221, "2.0.0", config_.hostname + " Bye"), "quit");
       return;
-    case Verb::kBdat:
-      fail_command(out, Reply(502, "5.5.1", "BDAT is not offered here; use DATA"));
-      return;
-    case Verb::kStarttls:
-      fail_command(out, Reply(454, "4.7.0", "TLS not available"));
-      return;
-    case Verb::kAuth:
-      fail_command(out, Reply(503, "5.5.1", "AUTH not allowed."));
-      return;
+    case Verb::kStarttls: on_starttls(cmd, out); return;
+    case Verb::kAuth: on_auth(cmd, out); return;
     case Verb::kUnknown:
       fail_command(out, Reply(500, "5.5.2", "Command unrecognized"));
       return;
@@ -195,6 +294,7 @@ void Session::on_ehlo(const Command& cmd, bool extended, Output& out) {
   facts_.esmtp = extended;
   if (extended) {
     Verdict v = policy_->ehlo(facts_);
+    log_verdict("ehlo", v, {{"helo", cmd.argument}});
     if (v.reply) {
       facts_.helo = previous;  // the EHLO is undone; the client may try again
       reply(out, *v.reply);
@@ -207,18 +307,202 @@ void Session::on_ehlo(const Command& cmd, bool extended, Output& out) {
     return;
   }
   Reply r(250, "", config_.hostname + " says hello");
-  r.lines.push_back("PIPELINING");
+  if (config_.pipelining) r.lines.push_back("PIPELINING");
+  if (config_.chunking) r.lines.push_back("CHUNKING");
   r.lines.push_back("SIZE " + std::to_string(config_.data.max_message_size));
   r.lines.push_back("8BITMIME");
   r.lines.push_back("SMTPUTF8");
   r.lines.push_back("ENHANCEDSTATUSCODES");
+  if (config_.starttls && facts_.tls_version.empty()) r.lines.push_back("STARTTLS");
+  if (config_.auth.enabled() && facts_.authenticated_as.empty() &&
+      (!facts_.tls_version.empty() || config_.auth.allow_plain_text)) {
+    std::string mechs = "AUTH";
+    if (config_.auth.plain) mechs += " PLAIN";
+    if (config_.auth.login) mechs += " LOGIN";
+    r.lines.push_back(mechs);
+  }
   r.lines.push_back("HELP");
   reply(out, r);
+}
+
+void Session::on_starttls(const Command& cmd, Output& out) {
+  if (!config_.starttls) {
+    fail_command(out, Reply(502, "5.5.1", "STARTTLS is not offered here."));
+    return;
+  }
+  if (!facts_.tls_version.empty()) {
+    fail_command(out, Reply(504, "5.7.4", "Already in TLS mode."));
+    return;
+  }
+  if (!cmd.argument.empty()) {
+    fail_command(out, Reply(501, "5.5.4", "Syntax: STARTTLS"));
+    return;
+  }
+  if (have_mail_) {
+    fail_command(out, Reply(503, "5.5.1", "STARTTLS is not allowed during a mail transaction."));
+    return;
+  }
+  reply(out, Reply(220, "2.0.0", "Ready to start TLS."));
+  // RFC 3207 4.2 / CVE-2011-0411: commands pipelined after STARTTLS were sent in clear
+  // and must not be executed inside the TLS session.
+  input_.clear();
+  // The backend learnt the client's identity before TLS; the next transaction opens a
+  // new backend session with what is learnt after it.
+  abandon_backend(out);
+  out.start_tls = true;
+  state_ = State::kTls;
+}
+
+Output Session::tls_started(std::string version, std::string cipher) {
+  Output out;
+  facts_.tls_version = std::move(version);
+  facts_.tls_cipher = std::move(cipher);
+  log("tls", {{"version", facts_.tls_version}, {"cipher", facts_.tls_cipher}});
+  // RFC 3207 4.2: discard what was learnt from the client before the handshake.
+  facts_.helo.clear();
+  facts_.esmtp = false;
+  facts_.authenticated_as.clear();
+  reset_transaction();
+  if (state_ == State::kTls) state_ = State::kCommands;
+  return out;
+}
+
+Output Session::tls_failed(const std::string& why) {
+  Output out;
+  log("tls", {{"result", "failed"}, {"error", why}});
+  // The client is no longer speaking SMTP we can read: no reply can be sent in clear.
+  out.close_client = true;
+  out.close_backend = backend_ != Backend::kDown;
+  closed_ = true;
+  state_ = State::kClosed;
+  end_reason_ = "TLS handshake failed";
+  return out;
+}
+
+void Session::on_auth(const Command& cmd, Output& out) {
+  if (!config_.auth.enabled()) {
+    fail_command(out, Reply(503, "5.5.1", "AUTH not allowed."));
+    return;
+  }
+  if (!facts_.esmtp) {
+    fail_command(out, Reply(503, "5.5.1", "Polite people say EHLO first."));
+    return;
+  }
+  if (!facts_.authenticated_as.empty()) {
+    fail_command(out, Reply(503, "5.5.1", "Already authenticated."));
+    return;
+  }
+  if (have_mail_) {
+    fail_command(out, Reply(503, "5.5.1", "AUTH is not allowed during a mail transaction."));
+    return;
+  }
+  if (facts_.tls_version.empty() && !config_.auth.allow_plain_text) {
+    fail_command(out, Reply(503, "5.5.1", "Clear text authentication without TLS is forbidden."));
+    return;
+  }
+  std::string_view arg = cmd.argument;
+  std::size_t sp = arg.find(' ');
+  std::string mechanism = upper(arg.substr(0, sp));
+  std::string initial = sp == std::string_view::npos ? "" : std::string(arg.substr(sp + 1));
+  bool has_initial = sp != std::string_view::npos;
+  if (mechanism == "PLAIN" && config_.auth.plain) {
+    auth_step_ = AuthStep::kPlain;
+  } else if (mechanism == "LOGIN" && config_.auth.login) {
+    auth_step_ = AuthStep::kLoginUser;
+  } else {
+    reply(out, Reply(554, "5.7.8", "Authentication mechanism not supported."));
+    return;
+  }
+  state_ = State::kAuth;
+  if (has_initial) {
+    auth_line(initial, out);
+    return;
+  }
+  // RFC 4954 4: an empty challenge for PLAIN; LOGIN asks "Username:" then "Password:".
+  reply(out, Reply(334, "", auth_step_ == AuthStep::kPlain ? "" : encode_sasl("Username:")));
+}
+
+void Session::auth_line(const std::string& line, Output& out) {
+  state_ = State::kCommands;
+  if (line == "*") {
+    reply(out, Reply(501, "5.7.0", "Authentication cancelled."));
+    return;
+  }
+  std::optional<std::string> decoded = decode_sasl(line);
+  if (!decoded) {
+    auth_failed(out, Reply(500, "5.5.6", "Invalid challenge."));
+    return;
+  }
+  switch (auth_step_) {
+    case AuthStep::kPlain: {
+      std::optional<PlainCredentials> c = parse_sasl_plain(*decoded);
+      // An authorization identity other than the login itself is not supported.
+      if (!c || (!c->authzid.empty() && c->authzid != c->user)) {
+        auth_failed(out, Reply(535, "5.7.8", "Authentication credentials invalid."));
+        return;
+      }
+      auth_finish(c->user, c->password, out);
+      return;
+    }
+    case AuthStep::kLoginUser:
+      auth_user_ = *decoded;
+      auth_step_ = AuthStep::kLoginPassword;
+      state_ = State::kAuth;
+      reply(out, Reply(334, "", encode_sasl("Password:")));
+      return;
+    case AuthStep::kLoginPassword: {
+      std::string user = std::move(auth_user_);
+      auth_user_.clear();
+      if (user.empty() || user.size() > 255 || decoded->size() > 255) {
+        auth_failed(out, Reply(535, "5.7.8", "Authentication credentials invalid."));
+        return;
+      }
+      auth_finish(user, *decoded, out);
+      return;
+    }
+  }
+}
+
+void Session::auth_finish(const std::string& user, const std::string& password, Output& out) {
+  AuthResult result = config_.auth.directory->check(user, password);
+  if (result == AuthResult::kTempFail) {
+    log("auth", {{"user", user}, {"result", "tempfail"}});
+    reply(out, Reply(454, "4.7.0", "Temporary authentication failure"));
+    return;
+  }
+  if (result != AuthResult::kOk) {
+    log("auth", {{"user", user}, {"result", "invalid"}});
+    auth_failed(out, Reply(535, "5.7.8", "Authentication credentials invalid."));
+    return;
+  }
+  facts_.authenticated_as = policy::ascii_lower(user);
+  Verdict v = policy_->auth(facts_);
+  log_verdict("auth", v, {{"user", facts_.authenticated_as}});
+  if (v.reply) {
+    facts_.authenticated_as.clear();
+    reply(out, *v.reply);
+    return;
+  }
+  // The next backend session carries the login (XCLIENT LOGIN=).
+  abandon_backend(out);
+  reply(out, Reply(235, "2.7.0", "Authentication succeeded."));
+}
+
+void Session::auth_failed(Output& out, const Reply& r) {
+  reply(out, r);
+  if (++auth_errors_ >= config_.auth.max_errors) {
+    finish(out, Reply(421, "4.3.0", "Too many authentication errors, disconnecting."),
+           "too many authentication errors");
+  }
 }
 
 void Session::on_mail(const Command& cmd, Output& out) {
   if (config_.ehlo_required && facts_.helo.empty()) {
     fail_command(out, Reply(503, "5.5.1", "Polite people say EHLO first."));
+    return;
+  }
+  if (config_.auth.require && facts_.authenticated_as.empty()) {
+    fail_command(out, Reply(503, "5.5.1", "You must authenticate first."));
     return;
   }
   if (have_mail_) {
@@ -244,6 +528,7 @@ void Session::on_mail(const Command& cmd, Output& out) {
     }
   }
   Verdict v = policy_->mail(facts_, cmd.path);
+  log_verdict("mail", v, {{"from", cmd.path}});
   if (v.reply) {
     reply(out, *v.reply);
     return;
@@ -277,6 +562,7 @@ void Session::on_rcpt(const Command& cmd, Output& out) {
     return;
   }
   Verdict v = policy_->rcpt(facts_, mail_from_, cmd.path);
+  log_verdict("rcpt", v, {{"to", cmd.path}});
   if (v.reply) {
     reply(out, *v.reply);
     return;
@@ -298,14 +584,91 @@ void Session::on_data(Output& out) {
     fail_command(out, Reply(503, "5.5.1", "RCPT is required first."));
     return;
   }
+  if (bdat_) {  // RFC 3030 2: DATA and BDAT are not mixed in one transaction
+    fail_command(out, Reply(503, "5.5.1", "DATA is not allowed after BDAT."));
+    return;
+  }
   reply(out, Reply(354, "", "Start mail input; end with <CRLF>.<CRLF>"));
   data_ = std::make_unique<DataReader>(config_.data);
   state_ = State::kData;
 }
 
+// RFC 3030: "BDAT" SP chunk-size [SP "LAST"]. The chunk is always read, even when the
+// command is refused, so the byte stream stays in step; the reply comes after it.
+void Session::on_bdat(const Command& cmd, Output& out) {
+  std::string_view arg = cmd.argument;
+  std::size_t sp = arg.find(' ');
+  std::string_view size_text = arg.substr(0, sp);
+  std::string_view rest = sp == std::string_view::npos ? std::string_view() : arg.substr(sp + 1);
+  bool ok = !size_text.empty() && size_text.size() <= 18;
+  for (char c : size_text) ok = ok && std::isdigit(static_cast<unsigned char>(c));
+  bool last = policy::ascii_iequals(rest, "LAST");
+  if (!ok || (!rest.empty() && !last)) {
+    // Without a size we cannot find the end of the chunk: the stream is lost.
+    finish(out, Reply(501, "5.5.4", "Syntax: BDAT <size> [LAST]; closing the connection."), "bad BDAT");
+    return;
+  }
+  bdat_remaining_ = std::stoull(std::string(size_text));
+  bdat_last_ = last;
+  bdat_error_.reset();
+  if (!config_.chunking) {
+    bdat_error_ = Reply(502, "5.5.1", "BDAT is not offered here; use DATA.");
+  } else if (!have_mail_) {
+    bdat_error_ = Reply(503, "5.5.1", "MAIL is required first.");
+  } else if (rcpts_.empty()) {
+    bdat_error_ = Reply(503, "5.5.1", "RCPT is required first.");
+  } else if (!bdat_ && !message_.empty()) {
+    bdat_error_ = Reply(503, "5.5.1", "BDAT is not allowed after DATA.");
+  } else if (bdat_remaining_ > config_.data.max_message_size ||
+             message_.size() + bdat_remaining_ > config_.data.max_message_size) {
+    bdat_error_ = Reply(552, "5.3.4", "Message too big for system.");
+  }
+  if (!bdat_error_) bdat_ = true;
+  state_ = State::kBdat;
+}
+
+void Session::bdat_chunk_done(Output& out) {
+  if (bdat_error_) {
+    Reply r = *bdat_error_;
+    bdat_error_.reset();
+    // RFC 3030 2: after a failed chunk the transaction is over; the client starts again.
+    if (r.code == 503 || r.code == 502) {
+      fail_command(out, r);
+      return;
+    }
+    reply(out, r);
+    reset_transaction();
+    if (backend_ != Backend::kDown) {
+      send_backend(out, "RSET");
+      pending_ = Pending::kInternalRset;
+      state_ = State::kWaiting;
+    }
+    return;
+  }
+  if (!bdat_last_) {
+    reply(out, Reply(250, "2.6.0", "Chunk accepted."));
+    return;
+  }
+  if (has_bare_line_end(message_)) {
+    if (config_.data.bare_line_ends == BareLineEnds::kRefuse) {
+      // Length-delimited chunks cannot be misread, so the session may go on.
+      reply(out, Reply(554, "5.6.0", "Bare CR or LF in message data is not allowed."));
+      reset_transaction();
+      send_backend(out, "RSET");
+      pending_ = Pending::kInternalRset;
+      state_ = State::kWaiting;
+      return;
+    }
+    message_ = normalize_line_ends(message_);
+  }
+  on_data_end(out);
+}
+
 void Session::on_data_end(Output& out) {
   ++messages_;
   Verdict v = policy_->data(facts_, mail_from_, rcpts_, message_);
+  log_verdict("data", v, {Log::Field("size", std::to_string(message_.size()), true),
+                          Log::Field("recipients", std::to_string(rcpts_.size()), true)});
   if (v.reply || v.discard) {
     // Refused or discarded by policy: nothing is relayed; the backend transaction is
     // abandoned with RSET.
@@ -317,8 +680,16 @@ void Session::on_data_end(Output& out) {
     return;
   }
   if (v.message) message_ = std::move(*v.message);
-  pending_ = Pending::kDataCommand;
   state_ = State::kWaiting;
+  relayed_ += message_.size();
+  if (bdat_ && backend_chunking_) {
+    // Length-delimited to a CHUNKING backend too: the bytes go as they came.
+    pending_ = Pending::kDataEnd;
+    send_backend(out, "BDAT " + std::to_string(message_.size()) + " LAST");
+    out.to_backend += message_;
+    return;
+  }
+  pending_ = Pending::kDataCommand;
   send_backend(out, "DATA");
 }
 
@@ -338,11 +709,20 @@ void Session::reset_transaction() {
   mail_from_.clear();
   rcpts_.clear();
   message_.clear();
+  bdat_ = false;
 }
 
 void Session::send_backend(Output& out, std::string line) {
   out.to_backend += line + "\r\n";
   if (backend_ == Backend::kReady) backend_ = Backend::kBusy;
+}
+
+void Session::abandon_backend(Output& out) {
+  if (backend_ == Backend::kDown) return;
+  out.to_backend += "QUIT\r\n";
+  out.close_backend = true;
+  backend_ = Backend::kDown;
+  backend_input_.clear();
 }
 
 // RFC 5321 4.5.2: dot-stuff the message for the backend.
@@ -368,8 +748,9 @@ Output Session::backend_connected() {
 
 Output Session::backend_bytes(std::string_view bytes) {
   Output out;
+  if (backend_ == Backend::kDown) return out;  // late bytes from a backend we left
   backend_input_.append(bytes);
-  while (true) {
+  while (backend_ != Backend::kDown) {
     std::size_t n = complete_reply(backend_input_);
     if (n == 0) break;
     Reply r;
@@ -381,6 +762,7 @@ Output Session::backend_bytes(std::string_view bytes) {
     }
     backend_step(r, out);
   }
+  if (backend_input_.size() > 1024 * 1024) backend_failed_into(out);  // a reply without end
   if (state_ != State::kWaiting) process(out);
   return out;
 }
@@ -402,18 +784,42 @@ void Session::backend_step(const Reply& r, Output& out) {
         backend_failed_into(out);
         return;
       }
+      std::string xclient, xforward;
+      backend_pipelining_ = backend_chunking_ = false;
       for (const std::string& line : r.lines) {
         std::string u = upper(line);
-        if (u.rfind("XCLIENT", 0) == 0) backend_xclient_ = true;
+        if (u.rfind("XCLIENT", 0) == 0) xclient = u;
+        if (u.rfind("XFORWARD", 0) == 0) xforward = u;
         if (u == "PIPELINING") backend_pipelining_ = true;
+        if (u == "CHUNKING") backend_chunking_ = true;
       }
-      if (backend_ == Backend::kEhlo && backend_xclient_ && config_.xclient && !facts_.remote_ip.empty()) {
+      backend_xclient_ = !xclient.empty();
+      backend_xforward_ = !xforward.empty();
+      bool first = backend_ == Backend::kEhlo;
+      if (first && config_.xclient && !facts_.remote_ip.empty() && backend_xclient_) {
         // Postfix XCLIENT: the backend sees the real client; it answers with a new 220
-        // greeting, after which EHLO is sent again.
+        // greeting, after which EHLO is sent again. Only advertised attributes are sent.
         backend_ = Backend::kXclient;
-        std::string helo = facts_.helo.empty() ? "[UNAVAILABLE]" : facts_.helo;
-        out.to_backend += "XCLIENT ADDR=" + facts_.remote_ip + " HELO=" + helo +
-                          " PROTO=" + (facts_.esmtp ? "ESMTP" : "SMTP") + "\r\n";
+        bool v6 = facts_.remote_ip.find(':') != std::string::npos;
+        std::string line = "XCLIENT ADDR=" + std::string(v6 ? "IPV6:" : "") + xtext(facts_.remote_ip);
+        if (offers(xclient, "NAME")) line += " NAME=[UNAVAILABLE]";
+        if (offers(xclient, "HELO")) line += " HELO=" + (facts_.helo.empty() ? "[UNAVAILABLE]" : xtext(facts_.helo));
+        if (offers(xclient, "PROTO")) line += std::string(" PROTO=") + (facts_.esmtp ? "ESMTP" : "SMTP");
+        if (offers(xclient, "LOGIN") && !facts_.authenticated_as.empty()) {
+          line += " LOGIN=" + xtext(facts_.authenticated_as);
+        }
+        out.to_backend += line + "\r\n";
+        return;
+      }
+      if (first && config_.xclient && !facts_.remote_ip.empty() && backend_xforward_) {
+        // Postfix XFORWARD: the backend logs and records the real client (no new greeting).
+        backend_ = Backend::kXforward;
+        std::string line = "XFORWARD ADDR=" + xtext(facts_.remote_ip);
+        if (offers(xforward, "NAME")) line += " NAME=[UNAVAILABLE]";
+        if (offers(xforward, "HELO") && !facts_.helo.empty()) line += " HELO=" + xtext(facts_.helo);
+        if (offers(xforward, "PROTO")) line += std::string(" PROTO=") + (facts_.esmtp ? "ESMTP" : "SMTP");
+        if (offers(xforward, "SOURCE")) line += " SOURCE=REMOTE";
+        out.to_backend += line + "\r\n";
         return;
       }
       backend_ready(out);
@@ -424,8 +830,15 @@ void Session::backend_step(const Reply& r, Output& out) {
         backend_ = Backend::kEhloAgain;
         out.to_backend += "EHLO " + config_.hostname + "\r\n";
       } else {
+        log("backend", {{"stage", "xclient"}, Log::Field("code", std::to_string(r.code), true), {"reply", first_line(r)}});
         backend_ready(out);  // XCLIENT refused: carry on without it
       }
+      return;
+    case Backend::kXforward:
+      if (r.code != 250) {
+        log("backend", {{"stage", "xforward"}, Log::Field("code", std::to_string(r.code), true), {"reply", first_line(r)}});
+      }
+      backend_ready(out);
       return;
     case Backend::kBusy:
     case Backend::kReady:
@@ -437,17 +850,23 @@ void Session::backend_step(const Reply& r, Output& out) {
   // A reply to a transaction command.
   Pending p = pending_;
   pending_ = Pending::kNone;
+  auto log_reply = [&](const char* stage) {
+    log("backend", {{"stage", stage}, Log::Field("code", std::to_string(r.code), true), {"reply", first_line(r)}});
+  };
   switch (p) {
     case Pending::kMail:
+      log_reply("mail");
       if (r.positive()) have_mail_ = true;
       reply(out, r);
       break;
     case Pending::kRcpt:
+      log_reply("rcpt");
       if (r.positive()) rcpts_.push_back(pending_line_);
       reply(out, r);
       break;
     case Pending::kDataCommand:
       if (r.code != 354) {
+        log_reply("data");
         reply(out, r.permanent() ? r : Reply(451, "4.4.1", "Backend refused the message, try again later."));
         reset_transaction();
         break;
@@ -458,6 +877,7 @@ void Session::backend_step(const Reply& r, Output& out) {
       return;  // still waiting
     case Pending::kDataEnd:
       // The client hears the backend's final reply: 250 only after the backend's 250.
+      log_reply("data");
       reply(out, r);
       reset_transaction();
       break;
@@ -498,9 +918,11 @@ void Session::backend_failed_into(Output& out) {
   Pending p = pending_;
   pending_ = Pending::kNone;
   pending_line_.clear();
+  bool was_up = backend_ != Backend::kDown;
   backend_ = Backend::kDown;
   backend_input_.clear();
   out.close_backend = true;
+  if (was_up || p != Pending::kNone) log("backend", {{"stage", "failed"}});
   switch (p) {
     case Pending::kMail:
     case Pending::kRcpt:
@@ -521,24 +943,25 @@ void Session::backend_failed_into(Output& out) {
 
 // config.md: a session limit ends the session with 421 (RFC 5321 3.8) and the
 // backend session is ended politely.
-Output Session::end_with(const Reply& r) {
+Output Session::end_with(const Reply& r, const char* reason) {
   Output out;
   if (closed_) return out;
-  reply(out, r);
-  if (backend_ != Backend::kDown) out.to_backend += "QUIT\r\n";
-  out.close_client = true;
-  out.close_backend = backend_ != Backend::kDown;
-  closed_ = true;
-  state_ = State::kClosed;
+  finish(out, r, reason);
   return out;
 }
 
 Output Session::timed_out() {
-  return end_with(Reply(421, "4.4.2", config_.hostname + " Disconnecting inactive client."));
+  return end_with(Reply(421, "4.4.2", config_.hostname + " Disconnecting inactive client."), "timeout");
 }
 
 Output Session::session_expired() {
-  return end_with(Reply(421, "4.3.2", config_.hostname + " Session open for too long."));
+  return end_with(Reply(421, "4.3.2", config_.hostname + " Session open for too long."), "duration");
+}
+
+Output Session::shutting_down(bool now) {
+  if (!now && !idle()) return {};
+  return end_with(Reply(421, "4.3.2", config_.hostname + " Server shutting down, please try again later."),
+                  "server shutting down");
 }
 
 }  // namespace sievegate::proxy

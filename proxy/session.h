@@ -1,6 +1,6 @@
 // The SMTP session state machine, without I/O ("sans-I/O"): bytes from the client and
 // from the backend go in, bytes for each side and connection requests come out. The
-// network layer (listener.cc) owns the sockets and timers; this class owns the protocol,
+// network layer (server.cc) owns the sockets and timers; this class owns the protocol,
 // so it is testable without a network and the same on every transport.
 //
 // Before-queue relay: every transaction the policy accepts is replayed on a backend
@@ -10,18 +10,34 @@
 // so replies keep their order (RFC 2920 3.1).
 #pragma once
 
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "proxy/auth.h"
 #include "proxy/data_reader.h"
+#include "proxy/log.h"
 #include "proxy/reply.h"
 #include "proxy/smtp_command.h"
 
 namespace sievegate::proxy {
+
+// SMTP AUTH (RFC 4954): what is offered and how failures are counted (Stalwart's
+// session.auth keys).
+struct AuthConfig {
+  bool plain = false;                     // mechanisms offered; none: AUTH is off
+  bool login = false;
+  bool require = false;                   // MAIL before AUTH: 503 5.5.1
+  bool allow_plain_text = false;          // offer PLAIN/LOGIN without TLS
+  std::size_t max_errors = 3;             // failures before 421 4.3.0
+  std::shared_ptr<Authenticator> directory;  // checks credentials; none: AUTH is off
+  bool enabled() const { return (plain || login) && directory != nullptr; }
+};
 
 struct SessionConfig {
   std::string hostname = "localhost";       // banner, EHLO reply, XCLIENT
@@ -32,15 +48,26 @@ struct SessionConfig {
   std::size_t max_messages = 10;             // Stalwart session.data.limits.messages
   std::size_t transfer_limit = 262144000;    // bytes per session (Stalwart default)
   bool ehlo_required = true;                 // Stalwart session.ehlo.require
-  bool xclient = true;                       // pass the client's identity when offered
+  bool xclient = true;                       // pass the client's identity (XCLIENT/XFORWARD)
+  bool pipelining = true;                    // session.extensions.pipelining
+  bool chunking = true;                      // session.extensions.chunking (BDAT)
+  bool starttls = false;                     // a certificate is configured for this listener
+  AuthConfig auth;
   DataLimits data;
+  std::shared_ptr<const Log> log;            // session events; none: not logged
 };
 
 // Facts about the client session, for policy and logs.
 struct SessionFacts {
+  std::string id;         // session id, in every log line
   std::string remote_ip;
+  std::string local_ip;
+  std::string listener;   // the [server.listener.<id>] the client came in on
   std::string helo;
   bool esmtp = false;
+  std::string authenticated_as;  // lower-cased SASL login; empty if none
+  std::string tls_version;       // empty on cleartext
+  std::string tls_cipher;
 };
 
 // What the policy says about a stage. An empty verdict continues normally.
@@ -57,6 +84,8 @@ class StagePolicy {
   virtual ~StagePolicy() = default;
   virtual Verdict connect(const SessionFacts&) { return {}; }
   virtual Verdict ehlo(const SessionFacts&) { return {}; }
+  // After a successful AUTH; a reply here refuses the login (235 is not sent).
+  virtual Verdict auth(const SessionFacts&) { return {}; }
   virtual Verdict mail(const SessionFacts&, const std::string& /*from*/) { return {}; }
   virtual Verdict rcpt(const SessionFacts&, const std::string& /*from*/,
                        const std::string& /*rcpt*/) {
@@ -75,6 +104,8 @@ struct Output {
   bool connect_backend = false;  // open the backend connection, then call backend_connected
   bool close_backend = false;
   bool close_client = false;     // after writing to_client
+  bool start_tls = false;        // after writing to_client, start the TLS handshake (server
+                                 // side); call tls_started() once it is done
 };
 
 class Session {
@@ -88,20 +119,39 @@ class Session {
   Output backend_failed();                       // connect failed, reset or timed out
   Output timed_out();                            // client idle too long (421 4.4.2)
   Output session_expired();                      // session older than `duration` (421 4.3.2)
+  // Server stopping: 421 4.3.2 when idle (or at once with `now`), else nothing yet.
+  Output shutting_down(bool now = false);
+  // The TLS handshake finished (after STARTTLS, or before start() on an implicit-TLS
+  // listener): RFC 3207 4.2, everything learnt from the client before is forgotten.
+  Output tls_started(std::string version, std::string cipher);
+  Output tls_failed(const std::string& why);     // handshake failed: the session ends
 
   bool closed() const { return closed_; }
+  // The client waits for a reply that depends on the backend.
+  bool waiting_for_backend() const { return state_ == State::kWaiting; }
+  // Between transactions with nothing pending: safe to end on shutdown.
+  bool idle() const {
+    return state_ == State::kCommands && !have_mail_ && pending_ == Pending::kNone && input_.empty();
+  }
   const SessionFacts& facts() const { return facts_; }
+  ~Session();  // logs the session's end
+  Session(Session&&) = default;
+  Session& operator=(Session&&) = default;
 
  private:
   enum class State {
     kCommands,     // reading commands
     kData,         // reading DATA content
+    kBdat,         // reading a BDAT chunk (RFC 3030)
+    kAuth,         // reading a SASL response line (RFC 4954)
+    kTls,          // STARTTLS answered: waiting for the handshake; input is ignored
     kWaiting,      // a command waits for the backend; input stays buffered
     kClosed,
   };
   enum class Backend {
-    kDown, kConnecting, kGreeting, kEhlo, kXclient, kEhloAgain, kReady, kBusy, kQuitting,
+    kDown, kConnecting, kGreeting, kEhlo, kXclient, kXforward, kEhloAgain, kReady, kBusy, kQuitting,
   };
+  enum class AuthStep { kPlain, kLoginUser, kLoginPassword };
   // The client command a backend exchange is for.
   enum class Pending {
     kNone,
@@ -118,7 +168,18 @@ class Session {
   void on_mail(const Command& cmd, Output& out);
   void on_rcpt(const Command& cmd, Output& out);
   void on_data(Output& out);
+  void on_bdat(const Command& cmd, Output& out);
+  void bdat_chunk_done(Output& out);
   void on_data_end(Output& out);
+  void on_starttls(const Command& cmd, Output& out);
+  void on_auth(const Command& cmd, Output& out);
+  void auth_line(const std::string& line, Output& out);
+  void auth_finish(const std::string& user, const std::string& password, Output& out);
+  void auth_failed(Output& out, const Reply& r);
+  void abandon_backend(Output& out);
+  void finish(Output& out, const Reply& r, const char* reason);
+  void log(std::string_view event, std::initializer_list<Log::Field> fields) const;
+  void log_verdict(const char* stage, const Verdict& v, std::initializer_list<Log::Field> fields) const;
   void on_rset(Output& out);
   void reset_transaction();
   void send_backend(Output& out, std::string line);
@@ -126,7 +187,7 @@ class Session {
   void backend_ready(Output& out);
   void resume(Output& out);
   void backend_failed_into(Output& out);
-  Output end_with(const Reply& r);
+  Output end_with(const Reply& r, const char* reason);
   std::string stuffed(const std::string& message) const;
 
   SessionConfig config_;
@@ -149,7 +210,23 @@ class Session {
   std::size_t received_ = 0;
   bool closed_ = false;
   bool backend_xclient_ = false;
+  bool backend_xforward_ = false;
   bool backend_pipelining_ = false;
+  bool backend_chunking_ = false;
+  // BDAT (RFC 3030)
+  bool bdat_ = false;                 // the current transaction uses BDAT
+  bool bdat_last_ = false;            // the chunk being read is the last
+  std::size_t bdat_remaining_ = 0;    // chunk bytes still to read
+  std::optional<Reply> bdat_error_;   // the chunk is read and discarded, then this is sent
+  bool message_via_bdat_ = false;     // relay with BDAT (the backend offers CHUNKING)
+  // AUTH (RFC 4954)
+  AuthStep auth_step_ = AuthStep::kPlain;
+  std::string auth_user_;
+  std::size_t auth_errors_ = 0;
+  // Logs
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+  const char* end_reason_ = "client closed the connection";
+  std::uint64_t relayed_ = 0;
 };
 
 }  // namespace sievegate::proxy

@@ -16,9 +16,16 @@ SessionConfig config() {
   return c;
 }
 
+SessionFacts facts(const std::string& ip) {
+  SessionFacts f;
+  f.id = "test";
+  f.remote_ip = ip;
+  return f;
+}
+
 // Runs a session up to a ready backend transaction: greeting, EHLO, MAIL accepted.
 struct Harness {
-  Session session{config(), SessionFacts{"192.0.2.7", "", false}, nullptr};
+  Session session{config(), facts("192.0.2.7"), nullptr};
   std::string client;   // everything the client heard
   std::string backend;  // everything sent to the backend
   bool backend_open = false;
@@ -125,7 +132,9 @@ TEST_CASE("session: XCLIENT is used when the backend offers it", "[proxy]") {
   h.take(h.session.backend_connected());
   h.from_backend("220 b\r\n");
   h.from_backend("250-b\r\n250 XCLIENT NAME ADDR PROTO HELO\r\n");
-  CHECK(h.backend == "EHLO proxy.test\r\nXCLIENT ADDR=192.0.2.7 HELO=client.example PROTO=ESMTP\r\n");
+  // NAME=[UNAVAILABLE]: sievegate does not know the client's name, and without NAME the
+  // backend would keep sievegate's own.
+  CHECK(h.backend == "EHLO proxy.test\r\nXCLIENT ADDR=192.0.2.7 NAME=[UNAVAILABLE] HELO=client.example PROTO=ESMTP\r\n");
   h.from_backend("220 b ready\r\n");
   CHECK(h.backend.substr(h.backend.size() - 17) == "EHLO proxy.test\r\n");
   h.from_backend("250 b\r\n");
@@ -174,13 +183,13 @@ TEST_CASE("session: policy verdicts at connect, MAIL and DATA", "[proxy]") {
     }
   };
   auto policy = std::make_shared<Refuse>();
-  Session refused(config(), SessionFacts{"10.0.0.88", "", false}, policy);
+  Session refused(config(), facts("10.0.0.88"), policy);
   Output out = refused.start();
   CHECK(out.to_client == "554 5.7.1 Your IP is not welcomed here.\r\n");
   CHECK(out.close_client);
 
   Harness h;
-  h.session = Session(config(), SessionFacts{"192.0.2.7", "", false}, policy);
+  h.session = Session(config(), facts("192.0.2.7"), policy);
   to_mail_accepted(h);
   h.from_client("RCPT TO:<b@example.net>\r\n");
   h.from_backend("250 2.1.5 Ok\r\n");
@@ -194,11 +203,265 @@ TEST_CASE("session: policy verdicts at connect, MAIL and DATA", "[proxy]") {
 TEST_CASE("session: limits - message size, recipients, timeout", "[proxy]") {
   SessionConfig small = config();
   small.data.max_message_size = 1000;
-  Session s(small, SessionFacts{"192.0.2.7", "", false}, nullptr);
+  Session s(small, facts("192.0.2.7"), nullptr);
   s.start();
   Output out = s.client_bytes("EHLO c.example\r\nMAIL FROM:<a@example.org> SIZE=5000\r\n");
   CHECK(out.to_client.find("552 5.3.4 Message too big for system.\r\n") != std::string::npos);
   Output t = s.timed_out();
   CHECK(t.to_client == "421 4.4.2 proxy.test Disconnecting inactive client.\r\n");
   CHECK(t.close_client);
+}
+
+namespace {
+
+// A session with a ready backend and one accepted recipient (backend offers `ehlo`).
+void to_rcpt_accepted(Harness& h, const std::string& ehlo = "250-backend\r\n250 PIPELINING\r\n") {
+  h.take(h.session.start());
+  h.from_client("EHLO client.example\r\nMAIL FROM:<a@example.org>\r\n");
+  h.take(h.session.backend_connected());
+  h.from_backend("220 backend ESMTP\r\n");
+  h.from_backend(ehlo);
+  h.from_backend("250 2.1.0 Ok\r\n");
+  h.from_client("RCPT TO:<b@example.net>\r\n");
+  h.from_backend("250 2.1.5 Ok\r\n");
+  h.client.clear();
+  h.backend.clear();
+}
+
+class Users : public Authenticator {
+ public:
+  AuthResult check(const std::string& user, const std::string& password) override {
+    if (user == "down") return AuthResult::kTempFail;
+    return user == "alice" && password == "s3cret" ? AuthResult::kOk : AuthResult::kInvalid;
+  }
+};
+
+SessionConfig auth_config(bool allow_plain_text) {
+  SessionConfig c = config();
+  c.auth.plain = c.auth.login = true;
+  c.auth.allow_plain_text = allow_plain_text;
+  c.auth.directory = std::make_shared<Users>();
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("session: BDAT chunks are joined and relayed; DATA to a backend without CHUNKING", "[proxy]") {
+  Harness h;
+  to_rcpt_accepted(h);
+  // Two chunks; the second pipelined with its data and a following NOOP.
+  h.from_client("BDAT 14\r\nSubject: x\r\n\r\n");
+  CHECK(h.client == "250 2.6.0 Chunk accepted.\r\n");
+  h.from_client("BDAT 9 LAST\r\n.body\r\n\r\nNOOP\r\n");
+  // Relayed with DATA (the backend has no CHUNKING), dot-stuffed.
+  CHECK(h.backend == "DATA\r\n");
+  h.from_backend("354 go\r\n");
+  CHECK(h.backend == "DATA\r\nSubject: x\r\n\r\n..body\r\n\r\n.\r\n");
+  h.from_backend("250 2.0.0 queued\r\n");
+  CHECK(h.client == "250 2.6.0 Chunk accepted.\r\n250 2.0.0 queued\r\n250 2.0.0 OK\r\n");
+}
+
+TEST_CASE("session: BDAT to a CHUNKING backend goes byte for byte", "[proxy]") {
+  Harness h;
+  to_rcpt_accepted(h, "250-backend\r\n250 CHUNKING\r\n");
+  h.from_client("BDAT 19 LAST\r\nSubject: y\r\n\r\n.hi\r\n");
+  CHECK(h.backend == "BDAT 19 LAST\r\nSubject: y\r\n\r\n.hi\r\n");
+  h.from_backend("250 2.0.0 queued as X\r\n");
+  CHECK(h.client == "250 2.0.0 queued as X\r\n");
+}
+
+TEST_CASE("session: BDAT errors - read the chunk, then refuse", "[proxy]") {
+  SECTION("no MAIL: the chunk bytes are skipped, not run as commands") {
+    Harness h;
+    h.take(h.session.start());
+    h.from_client("EHLO c.example\r\nBDAT 6 LAST\r\nQUIT\r\nNOOP\r\n");
+    CHECK(h.client.find("503 5.5.1 MAIL is required first.\r\n250 2.0.0 OK\r\n") != std::string::npos);
+    CHECK(!h.client_closed);
+  }
+  SECTION("over the size limit") {
+    SessionConfig c = config();
+    c.data.max_message_size = 10;
+    Harness h;
+    h.session = Session(c, facts("192.0.2.7"), nullptr);
+    to_rcpt_accepted(h);
+    h.from_client("BDAT 8\r\n12345678BDAT 8 LAST\r\n12345678");
+    CHECK(h.client == "250 2.6.0 Chunk accepted.\r\n552 5.3.4 Message too big for system.\r\n");
+    CHECK(h.backend == "RSET\r\n");
+  }
+  SECTION("bare LF refused, session goes on") {
+    Harness h;
+    to_rcpt_accepted(h);
+    h.from_client("BDAT 9 LAST\r\nSubject\nx");
+    CHECK(h.client == "554 5.6.0 Bare CR or LF in message data is not allowed.\r\n");
+    CHECK(!h.client_closed);
+  }
+  SECTION("DATA after BDAT") {
+    Harness h;
+    to_rcpt_accepted(h);
+    h.from_client("BDAT 3\r\nabcDATA\r\n");
+    CHECK(h.client == "250 2.6.0 Chunk accepted.\r\n503 5.5.1 DATA is not allowed after BDAT.\r\n");
+  }
+  SECTION("a size that is not a number loses the stream: the session ends") {
+    Harness h;
+    h.take(h.session.start());
+    h.from_client("EHLO c.example\r\nBDAT x1 LAST\r\n");
+    CHECK(h.client.find("501 5.5.4") != std::string::npos);
+    CHECK(h.client_closed);
+  }
+}
+
+TEST_CASE("session: STARTTLS", "[proxy]") {
+  SessionConfig c = config();
+  c.starttls = true;
+  Harness h;
+  h.session = Session(c, facts("192.0.2.7"), nullptr);
+  h.take(h.session.start());
+  h.from_client("EHLO c.example\r\n");
+  CHECK(h.client.find("250-STARTTLS\r\n") != std::string::npos);
+  h.client.clear();
+  // Commands pipelined after STARTTLS were sent in clear: never executed (CVE-2011-0411).
+  Output out = h.session.client_bytes("STARTTLS\r\nMAIL FROM:<evil@example.org>\r\n");
+  CHECK(out.to_client == "220 2.0.0 Ready to start TLS.\r\n");
+  CHECK(out.start_tls);
+  CHECK(out.to_backend.empty());
+  CHECK(h.session.client_bytes("more clear text\r\n").to_client.empty());
+  h.take(h.session.tls_started("TLSv1.3", "TLS_AES_256_GCM_SHA384"));
+  CHECK(h.session.facts().tls_version == "TLSv1.3");
+  // RFC 3207 4.2: the EHLO is forgotten; STARTTLS is no longer offered.
+  h.from_client("MAIL FROM:<a@example.org>\r\n");
+  CHECK(h.client == "503 5.5.1 Polite people say EHLO first.\r\n");
+  h.client.clear();
+  h.from_client("EHLO c.example\r\nSTARTTLS\r\n");
+  CHECK(h.client.find("STARTTLS\r\n") == std::string::npos);
+  CHECK(h.client.find("504 5.7.4 Already in TLS mode.\r\n") != std::string::npos);
+}
+
+TEST_CASE("session: STARTTLS when no certificate is configured", "[proxy]") {
+  Harness h;
+  h.take(h.session.start());
+  h.from_client("EHLO c.example\r\nSTARTTLS\r\n");
+  CHECK(h.client.find("STARTTLS\r\n") == std::string::npos);
+  CHECK(h.client.find("502 5.5.1") != std::string::npos);
+}
+
+TEST_CASE("session: AUTH PLAIN and LOGIN", "[proxy]") {
+  SECTION("not offered and refused without TLS unless allowed") {
+    Harness h;
+    h.session = Session(auth_config(false), facts("192.0.2.7"), nullptr);
+    h.take(h.session.start());
+    h.from_client("EHLO c.example\r\nAUTH PLAIN AGFsaWNlAHMzY3JldA==\r\n");
+    CHECK(h.client.find("AUTH PLAIN") == std::string::npos);
+    CHECK(h.client.find("503 5.5.1 Clear text authentication without TLS is forbidden.\r\n") != std::string::npos);
+  }
+  SECTION("PLAIN with an initial response") {
+    Harness h;
+    h.session = Session(auth_config(true), facts("192.0.2.7"), nullptr);
+    h.take(h.session.start());
+    h.from_client("EHLO c.example\r\n");
+    CHECK(h.client.find("250-AUTH PLAIN LOGIN\r\n") != std::string::npos);
+    h.client.clear();
+    h.from_client("AUTH PLAIN AGFsaWNlAHMzY3JldA==\r\n");  // \0alice\0s3cret
+    CHECK(h.client == "235 2.7.0 Authentication succeeded.\r\n");
+    CHECK(h.session.facts().authenticated_as == "alice");
+    h.client.clear();
+    h.from_client("AUTH PLAIN AGFsaWNlAHMzY3JldA==\r\n");
+    CHECK(h.client == "503 5.5.1 Already authenticated.\r\n");
+  }
+  SECTION("PLAIN with an empty challenge, LOGIN in steps, cancel, bad base64") {
+    Harness h;
+    h.session = Session(auth_config(true), facts("192.0.2.7"), nullptr);
+    h.take(h.session.start());
+    h.from_client("EHLO c.example\r\n");
+    h.client.clear();
+    h.from_client("AUTH PLAIN\r\n");
+    CHECK(h.client == "334 \r\n");
+    h.from_client("*\r\n");
+    CHECK(h.client == "334 \r\n501 5.7.0 Authentication cancelled.\r\n");
+    h.client.clear();
+    h.from_client("AUTH LOGIN\r\n");
+    CHECK(h.client == "334 VXNlcm5hbWU6\r\n");
+    h.from_client("YWxpY2U=\r\n");
+    CHECK(h.client == "334 VXNlcm5hbWU6\r\n334 UGFzc3dvcmQ6\r\n");
+    h.from_client("!!!!\r\n");
+    CHECK(h.client.find("500 5.5.6 Invalid challenge.\r\n") != std::string::npos);
+    h.client.clear();
+    h.from_client("AUTH LOGIN YWxpY2U=\r\nczNjcmV0\r\n");
+    CHECK(h.client == "334 UGFzc3dvcmQ6\r\n235 2.7.0 Authentication succeeded.\r\n");
+  }
+  SECTION("wrong credentials: 535, then 421 after the error budget; directory down: 454") {
+    SessionConfig c = auth_config(true);
+    c.auth.max_errors = 2;
+    Harness h;
+    h.session = Session(c, facts("192.0.2.7"), nullptr);
+    h.take(h.session.start());
+    h.from_client("EHLO c.example\r\n");
+    h.client.clear();
+    h.from_client("AUTH PLAIN AGRvd24AeA==\r\n");  // \0down\0x
+    CHECK(h.client == "454 4.7.0 Temporary authentication failure\r\n");
+    h.client.clear();
+    h.from_client("AUTH PLAIN AGFsaWNlAHdyb25n\r\n");  // \0alice\0wrong
+    CHECK(h.client == "535 5.7.8 Authentication credentials invalid.\r\n");
+    h.from_client("AUTH PLAIN AGFsaWNlAHdyb25n\r\n");
+    CHECK(h.client.find("421 4.3.0 Too many authentication errors, disconnecting.\r\n") != std::string::npos);
+    CHECK(h.client_closed);
+  }
+  SECTION("require: MAIL before AUTH; XCLIENT carries the login") {
+    SessionConfig c = auth_config(true);
+    c.auth.require = true;
+    Harness h;
+    h.session = Session(c, facts("192.0.2.7"), nullptr);
+    h.take(h.session.start());
+    h.from_client("EHLO c.example\r\nMAIL FROM:<a@example.org>\r\n");
+    CHECK(h.client.find("503 5.5.1 You must authenticate first.\r\n") != std::string::npos);
+    h.from_client("AUTH PLAIN AGFsaWNlAHMzY3JldA==\r\nMAIL FROM:<a@example.org>\r\n");
+    REQUIRE(h.backend_open);
+    h.take(h.session.backend_connected());
+    h.from_backend("220 b\r\n");
+    h.from_backend("250-b\r\n250 XCLIENT ADDR HELO PROTO LOGIN\r\n");
+    CHECK(h.backend.find("XCLIENT ADDR=192.0.2.7 HELO=c.example PROTO=ESMTP LOGIN=alice\r\n") != std::string::npos);
+  }
+}
+
+TEST_CASE("session: XFORWARD when the backend offers it instead of XCLIENT", "[proxy]") {
+  Harness h;
+  h.take(h.session.start());
+  h.from_client("EHLO client.example\r\nMAIL FROM:<a@example.org>\r\n");
+  h.take(h.session.backend_connected());
+  h.from_backend("220 b\r\n");
+  h.from_backend("250-b\r\n250 XFORWARD NAME ADDR PROTO HELO SOURCE\r\n");
+  CHECK(h.backend == "EHLO proxy.test\r\nXFORWARD ADDR=192.0.2.7 NAME=[UNAVAILABLE] HELO=client.example PROTO=ESMTP SOURCE=REMOTE\r\n");
+  h.from_backend("250 2.0.0 Ok\r\n");
+  CHECK(h.backend.substr(h.backend.size() - 27) == "MAIL FROM:<a@example.org>\r\n");
+}
+
+TEST_CASE("session: XCLIENT values are xtext-encoded", "[proxy]") {
+  Harness h;
+  h.take(h.session.start());
+  h.from_client("EHLO [192.0.2.1]\r\nMAIL FROM:<a@example.org>\r\n");
+  h.take(h.session.backend_connected());
+  h.from_backend("220 b\r\n");
+  h.from_backend("250-b\r\n250 XCLIENT ADDR HELO\r\n");
+  CHECK(h.backend.find("XCLIENT ADDR=192.0.2.7 HELO=[192.0.2.1]\r\n") != std::string::npos);
+}
+
+TEST_CASE("session: shutting down ends idle sessions only", "[proxy]") {
+  Harness h;
+  to_rcpt_accepted(h);
+  CHECK(h.session.shutting_down().to_client.empty());  // in a transaction: let it finish
+  h.from_client("RSET\r\n");
+  h.from_backend("250 2.0.0 Ok\r\n");
+  Output out = h.session.shutting_down();
+  CHECK(out.to_client == "421 4.3.2 proxy.test Server shutting down, please try again later.\r\n");
+  CHECK(out.close_client);
+  CHECK(out.to_backend == "QUIT\r\n");
+}
+
+TEST_CASE("session: the backend timing out while the client waits gives 451", "[proxy]") {
+  Harness h;
+  h.take(h.session.start());
+  h.from_client("EHLO client.example\r\nMAIL FROM:<a@example.org>\r\n");
+  CHECK(h.session.waiting_for_backend());
+  h.take(h.session.backend_failed());
+  CHECK(h.client.find("451 4.4.1") != std::string::npos);
+  CHECK(!h.session.waiting_for_backend());
 }

@@ -1,0 +1,53 @@
+// SMTP AUTH (RFC 4954) support: the SASL PLAIN (RFC 4616) and LOGIN exchanges' decoding,
+// and where credentials are checked. The session runs the exchange; an Authenticator
+// says whether the credentials are good. sievegate ships one: a "memory" directory in
+// Stalwart's format ([directory."id"] type = "memory", [[directory."id".users]] name /
+// secret), with secrets in clear or as crypt(3) hashes ($6$, $5$, $y$, $2b$...).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sievegate::proxy {
+
+enum class AuthResult {
+  kOk,        // 235 2.7.0
+  kInvalid,   // 535 5.7.8
+  kTempFail,  // 454 4.7.0 (the directory could not answer)
+};
+
+class Authenticator {
+ public:
+  virtual ~Authenticator() = default;
+  virtual AuthResult check(const std::string& user, const std::string& password) = 0;
+};
+
+// Users and their secrets, loaded once. Clear-text secrets are compared in constant
+// time; a secret starting with '$' is a crypt(3) hash checked with crypt_r.
+class MemoryDirectory : public Authenticator {
+ public:
+  void add(const std::string& user, const std::string& secret) { users_[user] = secret; }
+  std::size_t size() const { return users_.size(); }
+  AuthResult check(const std::string& user, const std::string& password) override;
+
+ private:
+  std::map<std::string, std::string> users_;
+};
+
+// SASL PLAIN's message "authzid NUL authcid NUL passwd" (RFC 4616 2), already
+// base64-decoded. nullopt when malformed.
+struct PlainCredentials {
+  std::string authzid;
+  std::string user;
+  std::string password;
+};
+std::optional<PlainCredentials> parse_sasl_plain(std::string_view decoded);
+
+// The base64 of an AUTH exchange line (RFC 4954 4): strict; "=" alone is the empty string.
+std::optional<std::string> decode_sasl(std::string_view line);
+std::string encode_sasl(std::string_view text);
+
+}  // namespace sievegate::proxy
