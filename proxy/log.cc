@@ -84,6 +84,7 @@ std::string Log::format(Level level, std::string_view event, std::initializer_li
     line += ",\"event\":";
     json_string(line, event);
     for (const Field& f : fields) {
+      if (f.text.empty()) continue;  // facts not known (yet) are left out
       line += ',';
       json_string(line, f.key);
       line += ':';
@@ -99,6 +100,7 @@ std::string Log::format(Level level, std::string_view event, std::initializer_li
   line += ' ';
   line += event;
   for (const Field& f : fields) {
+    if (f.text.empty()) continue;
     line += ' ';
     line += f.key;
     line += '=';

@@ -32,7 +32,8 @@ class Log {
 
   bool enabled(Level level) const { return level <= level_; }
 
-  // One line: time, level, event, then the fields in order. Values are escaped (text:
+  // One line: time, level, event, then the fields in order; fields with an empty value
+  // are left out. Values are escaped (text:
   // quoted when they contain spaces, quotes or control bytes; JSON: string escapes).
   // `first` then `more`: e.g. the session's id and client, then the event's own fields.
   void event(Level level, std::string_view event, std::initializer_list<Field> first,

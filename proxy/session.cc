@@ -2,6 +2,7 @@
 #include "proxy/session.h"
 
 #include <cctype>
+#include <cstdio>
 
 #include "policy/ascii.h"
 
@@ -100,9 +101,20 @@ Session::~Session() {
               Log::Field("relayed_bytes", std::to_string(relayed_), true)});
 }
 
+std::string Session::elapsed_ms() const {
+  auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_).count();
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", static_cast<double>(us) / 1000.0);
+  return buf;
+}
+
+// Every session event carries the session id, the client and the time since connect
+// (t_ms), so the time a stage or the backend took is the difference between two lines.
 void Session::log(std::string_view event, std::initializer_list<Log::Field> fields) const {
   if (!config_.log || !config_.log->enabled(Log::Level::kInfo)) return;
-  config_.log->event(Log::Level::kInfo, event, {{"session", facts_.id}, {"client", facts_.remote_ip}}, fields);
+  config_.log->event(Log::Level::kInfo, event,
+                     {{"session", facts_.id}, {"client", facts_.remote_ip}, Log::Field("t_ms", elapsed_ms(), true)},
+                     fields);
 }
 
 void Session::log_verdict(const char* stage, const Verdict& v, std::initializer_list<Log::Field> fields) const {
@@ -111,7 +123,8 @@ void Session::log_verdict(const char* stage, const Verdict& v, std::initializer_
   std::string code = v.reply ? std::to_string(v.reply->code) : "";
   std::string text = v.reply ? first_line(*v.reply) : "";
   config_.log->event(Log::Level::kInfo, "stage",
-                     {{"session", facts_.id}, {"client", facts_.remote_ip}, {"stage", stage}, {"result", result},
+                     {{"session", facts_.id}, {"client", facts_.remote_ip}, Log::Field("t_ms", elapsed_ms(), true),
+                      {"stage", stage}, {"result", result},
                       Log::Field("code", code, true), {"reply", text}},
                      fields);
 }
@@ -793,8 +806,9 @@ void Session::backend_step(const Reply& r, Output& out) {
         if (u == "PIPELINING") backend_pipelining_ = true;
         if (u == "CHUNKING") backend_chunking_ = true;
       }
-      backend_xclient_ = !xclient.empty();
-      backend_xforward_ = !xforward.empty();
+      // Without ADDR they cannot say who the client is (smtp-sink offers "XCLIENT NAME HELO").
+      backend_xclient_ = offers(xclient, "ADDR");
+      backend_xforward_ = offers(xforward, "ADDR");
       bool first = backend_ == Backend::kEhlo;
       if (first && config_.xclient && !facts_.remote_ip.empty() && backend_xclient_) {
         // Postfix XCLIENT: the backend sees the real client; it answers with a new 220

@@ -178,6 +178,7 @@ class Session {
   void auth_failed(Output& out, const Reply& r);
   void abandon_backend(Output& out);
   void finish(Output& out, const Reply& r, const char* reason);
+  std::string elapsed_ms() const;
   void log(std::string_view event, std::initializer_list<Log::Field> fields) const;
   void log_verdict(const char* stage, const Verdict& v, std::initializer_list<Log::Field> fields) const;
   void on_rset(Output& out);

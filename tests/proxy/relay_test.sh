@@ -5,40 +5,13 @@
 # Usage: relay_test.sh SIEVEGATE
 set -u
 bin=$1
-source "$(dirname "$0")/../cli/lib.sh"
 if ! command -v smtp-sink >/dev/null || ! command -v swaks >/dev/null; then
   echo "smtp-sink or swaks missing (apt-get install postfix swaks): skipped"
   exit 77
 fi
-tmp=$(mktemp -d)
-chmod 777 "$tmp"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-# Free loopback ports chosen by the kernel.
-port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+source "$(dirname "$0")/lib.sh"
 proxy_port=$(port)
 sink_port=$(port)
-
-wait_port() {  # wait_port PORT: up to 5 s
-  for _ in $(seq 1 50); do
-    python3 -c "import socket,sys; s=socket.socket(); s.settimeout(0.2); sys.exit(s.connect_ex(('127.0.0.1',$1)))" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-
-start_sink() {
-  smtp-sink -u nobody -d "$tmp/dump-%M%S" "127.0.0.1:$sink_port" 50 &
-  sink_pid=$!
-  pids+=("$sink_pid")
-  wait_port "$sink_port"
-}
 
 cat > "$tmp/sg.toml" <<TOML
 [server]
@@ -60,10 +33,8 @@ transfer-limit = 262144000
 duration = "10m"
 TOML
 
-start_sink; check "backend up" 0 $?
-"$bin" serve --config "$tmp/sg.toml" 2>"$tmp/serve.log" &
-pids+=($!)
-wait_port "$proxy_port"; check "proxy up" 0 $?
+start_sink "$sink_port"; check "backend up" 0 $?
+start_proxy "$tmp/sg.toml" "$proxy_port"; check "proxy up" 0 $?
 
 # 1. A message arrives at the backend with its body intact (dot-stuffing round-trips).
 printf 'line one\n.leading dot\n..two dots\nend' > "$tmp/body"

@@ -465,3 +465,13 @@ TEST_CASE("session: the backend timing out while the client waits gives 451", "[
   CHECK(h.client.find("451 4.4.1") != std::string::npos);
   CHECK(!h.session.waiting_for_backend());
 }
+
+TEST_CASE("session: XCLIENT without ADDR (smtp-sink) is not used; XFORWARD is", "[proxy]") {
+  Harness h;
+  h.take(h.session.start());
+  h.from_client("EHLO client.example\r\nMAIL FROM:<a@example.org>\r\n");
+  h.take(h.session.backend_connected());
+  h.from_backend("220 b\r\n");
+  h.from_backend("250-b\r\n250-XCLIENT NAME HELO\r\n250 XFORWARD NAME ADDR PROTO HELO\r\n");
+  CHECK(h.backend == "EHLO proxy.test\r\nXFORWARD ADDR=192.0.2.7 NAME=[UNAVAILABLE] HELO=client.example PROTO=ESMTP\r\n");
+}

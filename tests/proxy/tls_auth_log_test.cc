@@ -147,6 +147,8 @@ TEST_CASE("log: text and JSON lines", "[proxy][log]") {
   CHECK(line.find("\"level\":\"warn\",\"event\":\"end\",\"reason\":\"line\\r\\nbreak\",\"ms\":12}\n") !=
         std::string::npos);
   CHECK(line.front() == '{');
+  line = text.format(Log::Level::kInfo, "connect", {{"client", "192.0.2.7"}, {"tls", ""}});
+  CHECK(line.find("tls") == std::string::npos);  // facts not known are left out
   CHECK(Log::new_session_id() != Log::new_session_id());
   CHECK(Log::new_session_id().size() == 16);
 }

@@ -1,0 +1,45 @@
+# Shared set-up for the proxy tests: a temp dir, processes stopped by PID on exit,
+# kernel-chosen loopback ports, bounded waits, an smtp-sink backend with dumps.
+# The including script sets `bin` (the sievegate binary) first.
+source "$(dirname "${BASH_SOURCE[0]}")/../cli/lib.sh"
+tmp=$(mktemp -d)
+chmod 777 "$tmp"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+wait_port() {  # wait_port PORT: up to 5 s
+  for _ in $(seq 1 50); do
+    python3 -c "import socket,sys; s=socket.socket(); s.settimeout(0.2); sys.exit(s.connect_ex(('127.0.0.1',$1)))" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+wait_gone() {  # wait_gone PID SECONDS: true once the process has exited
+  for _ in $(seq 1 $(($2 * 10))); do
+    kill -0 "$1" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+start_sink() {  # start_sink PORT: smtp-sink dumping every message to $tmp/dump-*
+  smtp-sink -u nobody -d "$tmp/dump-%M%S" "127.0.0.1:$1" 256 &
+  sink_pid=$!
+  pids+=("$sink_pid")
+  wait_port "$1"
+}
+
+start_proxy() {  # start_proxy CONFIG PORT: sievegate serve, stderr to $tmp/serve.log
+  "$bin" serve --config "$1" 2>>"$tmp/serve.log" &
+  proxy_pid=$!
+  pids+=("$proxy_pid")
+  wait_port "$2"
+}
