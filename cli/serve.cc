@@ -224,6 +224,11 @@ bool load(const std::string& path, proxy::ServerConfig& config, std::chrono::mil
   }
   if (auto require = root["session"]["ehlo"]["require"].value<bool>()) config.session.ehlo_required = *require;
   if (auto xclient = root["relay"]["xclient"].value<bool>()) config.session.xclient = *xclient;
+  if (auto threshold = root["relay"]["spool-threshold"].value<std::int64_t>()) {
+    if (*threshold < 0) fail(*root["relay"]["spool-threshold"].node(), "spool-threshold must be 0 or more bytes");
+    else config.session.data.spool.threshold = static_cast<std::size_t>(*threshold);
+  }
+  if (auto dir = root["relay"]["spool-dir"].value<std::string>()) config.session.data.spool.dir = file_path(path, *dir);
   if (auto p = root["session"]["extensions"]["pipelining"].value<bool>()) config.session.pipelining = *p;
   if (auto c = root["session"]["extensions"]["chunking"].value<bool>()) config.session.chunking = *c;
   if (auto bare = root["session"]["data"]["bare-line-ends"].value<std::string>()) {

@@ -11,19 +11,26 @@ void DataReader::end_bare_line() {
   after_crlf_ = false;
 }
 
+void DataReader::flush() {
+  if (!pending_.empty() && !failed_size_ && !failed_line_) message_.append(pending_);
+  pending_.clear();
+}
+
 void DataReader::append_line(std::string_view line) {
   if (line.size() + 2 > limits_.max_line_length) failed_line_ = true;
   // RFC 5321 4.5.2: a leading dot is removed (transparency).
   if (!line.empty() && line.front() == '.') line.remove_prefix(1);
-  if (failed_size_ || failed_line_) return;
-  if (message_.size() + line.size() + 2 > limits_.max_message_size) {
+  if (failed_size_ || failed_line_ || message_.failed()) return;
+  if (message_.size() + pending_.size() + line.size() + 2 > limits_.max_message_size) {
     failed_size_ = true;
     message_.clear();
-    message_.shrink_to_fit();
+    pending_.clear();
     return;
   }
-  message_.append(line);
-  message_ += "\r\n";
+  // One append per line would be one write(2) per line once spooled: batch them.
+  pending_.append(line);
+  pending_ += "\r\n";
+  if (pending_.size() >= kBatch) flush();
 }
 
 DataReader::Status DataReader::feed(std::string_view input, std::size_t& used) {
@@ -39,8 +46,10 @@ DataReader::Status DataReader::feed(std::string_view input, std::size_t& used) {
         if (line_ == "." && after_crlf_) {
           used = i + 1;
           line_.clear();
+          flush();
           if (failed_size_) return Status::kTooBig;
           if (failed_line_) return Status::kLineTooLong;
+          if (message_.failed()) return Status::kSpoolFailed;
           return Status::kDone;
         }
         append_line(line_ == "." ? ".." : line_);

@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "proxy/spool.h"
+
 namespace sievegate::proxy {
 
 enum class BareLineEnds {
@@ -23,6 +25,7 @@ struct DataLimits {
   std::size_t max_message_size = 26214400;  // bytes after unstuffing (Stalwart default 25 MiB)
   std::size_t max_line_length = 1000;       // RFC 5321 4.5.3.1.6, including CRLF
   BareLineEnds bare_line_ends = BareLineEnds::kRefuse;
+  SpoolConfig spool;                        // where a big message is kept while received
 };
 
 class DataReader {
@@ -33,25 +36,29 @@ class DataReader {
     kTooBig,        // over max_message_size: consumed to the end, nothing kept
     kLineTooLong,   // a line over max_line_length: consumed to the end
     kBareLineEnd,   // a bare CR or LF with kRefuse: stop reading, close the session
+    kSpoolFailed,   // the spool file could not be written: consumed to the end, 4xx
   };
 
-  explicit DataReader(DataLimits limits) : limits_(limits) {}
+  explicit DataReader(DataLimits limits) : limits_(limits), message_(limits_.spool) {}
 
   // Consumes bytes from `input`; returns how many were used (the rest belongs to the
   // commands after the data, e.g. pipelined QUIT) through `used`.
   Status feed(std::string_view input, std::size_t& used);
 
   // The message without dot-stuffing, CRLF line ends; valid after kDone.
-  const std::string& message() const { return message_; }
-  std::string take_message() { return std::move(message_); }
+  std::string_view message() const { return message_.view(); }
+  MessageBuffer take_message() { return std::move(message_); }
   std::size_t received_bytes() const { return received_; }
 
  private:
   void append_line(std::string_view line);
+  void flush();
+  static constexpr std::size_t kBatch = 64 * 1024;
   void end_bare_line();
 
   DataLimits limits_;
-  std::string message_;
+  MessageBuffer message_;
+  std::string pending_;      // lines not yet appended to message_
   std::string line_;         // the current line, without its line end
   bool cr_pending_ = false;  // a CR was the last byte seen
   bool after_crlf_ = true;   // the current line began after a CRLF (or the DATA reply)

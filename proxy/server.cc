@@ -39,6 +39,7 @@ using Poco::Net::TimeoutNotification;
 using Poco::Net::WritableNotification;
 
 constexpr std::size_t kReadChunk = 64 * 1024;
+constexpr std::size_t kRelayChunk = 256 * 1024;
 constexpr auto kTick = std::chrono::milliseconds(250);
 
 class TickingReactor : public SocketReactor {
@@ -317,6 +318,7 @@ class Connection {
     }
     backend_writable_registered_ = false;
     backend_out_.clear();
+    backend_source_.reset();
     try {
       backend_.close();
     } catch (...) {
@@ -339,8 +341,9 @@ class Connection {
       if (!closing_ && tls_ && tls_->handshake_done()) tls_->close(client_out_);
       closing_ = true;
     }
-    if (backend_open_ && !out.to_backend.empty()) {
+    if (backend_open_ && (!out.to_backend.empty() || out.backend_source)) {
       backend_out_ += out.to_backend;
+      if (out.backend_source) backend_source_ = out.backend_source;
       backend_activity_ = Clock::now();
     }
     if (!backend_connecting_ && backend_open_) flush_backend();
@@ -368,7 +371,12 @@ class Connection {
 
   void flush_backend() {
     if (!backend_open_ || backend_connecting_) return;
-    while (!backend_out_.empty()) {
+    while (true) {
+      // The message is pulled in chunks as the socket takes them: bounded memory.
+      if (backend_out_.size() < kRelayChunk && backend_source_ && !backend_source_->next(backend_out_, kRelayChunk)) {
+        backend_source_.reset();
+      }
+      if (backend_out_.empty()) break;
       int n = 0;
       try {
         n = backend_.sendBytes(backend_out_.data(), static_cast<int>(backend_out_.size()));
@@ -379,7 +387,7 @@ class Connection {
       if (n <= 0) break;
       backend_out_.erase(0, static_cast<std::size_t>(n));
     }
-    bool want = !backend_out_.empty();
+    bool want = !backend_out_.empty() || backend_source_ != nullptr;
     if (want != backend_writable_registered_) {
       NObserver<Connection, WritableNotification> o(*this, &Connection::backend_writable);
       if (want) reactor_.addEventHandler(backend_, o);
@@ -446,6 +454,7 @@ class Connection {
   std::unique_ptr<TlsChannel> tls_;
   std::string client_out_;
   std::string backend_out_;
+  std::shared_ptr<RelaySource> backend_source_;  // the rest of the message being relayed
   Clock::time_point started_;
   Clock::time_point last_activity_;
   Clock::time_point backend_activity_;

@@ -90,6 +90,7 @@ constexpr std::size_t kMaxSaslLine = 12288;  // RFC 4954 4: at least 12288 octet
 Session::Session(SessionConfig config, SessionFacts facts, std::shared_ptr<StagePolicy> policy)
     : config_(std::move(config)), facts_(std::move(facts)), policy_(std::move(policy)) {
   if (!policy_) policy_ = std::make_shared<StagePolicy>();
+  message_ = MessageBuffer(config_.data.spool);
 }
 
 Session::~Session() {
@@ -197,6 +198,10 @@ void Session::process(Output& out) {
         case DataReader::Status::kLineTooLong:
           reply(out, Reply(554, "5.3.4", "Line is too long."));
           break;
+        case DataReader::Status::kSpoolFailed:
+          reply(out, Reply(451, "4.3.0", "Temporary local problem, please try again later."));
+          log("error", {{"stage", "data"}, {"error", "cannot write the spool file"}});
+          break;
         case DataReader::Status::kBareLineEnd:
           // Client and backend could read the message differently: stop talking.
           finish(out, Reply(521, "5.5.2", config_.hostname + " Bare CR or LF in message data is not allowed."),
@@ -220,9 +225,9 @@ void Session::process(Output& out) {
         if (message_.size() + take > config_.data.max_message_size) {
           bdat_error_ = Reply(552, "5.3.4", "Message too big for system.");
           message_.clear();
-          message_.shrink_to_fit();
-        } else {
-          message_.append(input_, 0, take);
+        } else if (!message_.append(std::string_view(input_).substr(0, take))) {
+          bdat_error_ = Reply(451, "4.3.0", "Temporary local problem, please try again later.");
+          message_.clear();
         }
       }
       input_.erase(0, take);
@@ -662,7 +667,7 @@ void Session::bdat_chunk_done(Output& out) {
     reply(out, Reply(250, "2.6.0", "Chunk accepted."));
     return;
   }
-  if (has_bare_line_end(message_)) {
+  if (has_bare_line_end(message_.view())) {
     if (config_.data.bare_line_ends == BareLineEnds::kRefuse) {
       // Length-delimited chunks cannot be misread, so the session may go on.
       reply(out, Reply(554, "5.6.0", "Bare CR or LF in message data is not allowed."));
@@ -672,14 +677,14 @@ void Session::bdat_chunk_done(Output& out) {
       state_ = State::kWaiting;
       return;
     }
-    message_ = normalize_line_ends(message_);
+    message_ = MessageBuffer::from(normalize_line_ends(message_.view()));
   }
   on_data_end(out);
 }
 
 void Session::on_data_end(Output& out) {
   ++messages_;
-  Verdict v = policy_->data(facts_, mail_from_, rcpts_, message_);
+  Verdict v = policy_->data(facts_, mail_from_, rcpts_, message_.view());
   log_verdict("data", v, {Log::Field("size", std::to_string(message_.size()), true),
                           Log::Field("recipients", std::to_string(rcpts_.size()), true)});
   if (v.reply || v.discard) {
@@ -692,14 +697,15 @@ void Session::on_data_end(Output& out) {
     state_ = State::kWaiting;
     return;
   }
-  if (v.message) message_ = std::move(*v.message);
+  if (v.message) message_ = MessageBuffer::from(std::move(*v.message));
   state_ = State::kWaiting;
   relayed_ += message_.size();
   if (bdat_ && backend_chunking_) {
     // Length-delimited to a CHUNKING backend too: the bytes go as they came.
     pending_ = Pending::kDataEnd;
     send_backend(out, "BDAT " + std::to_string(message_.size()) + " LAST");
-    out.to_backend += message_;
+    out.backend_source = std::make_shared<RelaySource>(std::move(message_), false);
+    message_ = MessageBuffer(config_.data.spool);
     return;
   }
   pending_ = Pending::kDataCommand;
@@ -721,7 +727,7 @@ void Session::reset_transaction() {
   have_mail_ = false;
   mail_from_.clear();
   rcpts_.clear();
-  message_.clear();
+  message_ = MessageBuffer(config_.data.spool);
   bdat_ = false;
 }
 
@@ -736,21 +742,6 @@ void Session::abandon_backend(Output& out) {
   out.close_backend = true;
   backend_ = Backend::kDown;
   backend_input_.clear();
-}
-
-// RFC 5321 4.5.2: dot-stuff the message for the backend.
-std::string Session::stuffed(const std::string& message) const {
-  std::string out;
-  out.reserve(message.size() + message.size() / 64 + 8);
-  bool line_start = true;
-  for (char c : message) {
-    if (line_start && c == '.') out += '.';
-    out += c;
-    line_start = c == '\n';
-  }
-  if (!out.empty() && out.back() != '\n') out += "\r\n";
-  out += ".\r\n";
-  return out;
 }
 
 Output Session::backend_connected() {
@@ -887,7 +878,8 @@ void Session::backend_step(const Reply& r, Output& out) {
       }
       pending_ = Pending::kDataEnd;
       backend_ = Backend::kBusy;
-      out.to_backend += stuffed(message_);
+      out.backend_source = std::make_shared<RelaySource>(std::move(message_), true);  // dot-stuffed
+      message_ = MessageBuffer(config_.data.spool);
       return;  // still waiting
     case Pending::kDataEnd:
       // The client hears the backend's final reply: 250 only after the backend's 250.

@@ -24,6 +24,7 @@
 #include "proxy/log.h"
 #include "proxy/reply.h"
 #include "proxy/smtp_command.h"
+#include "proxy/spool.h"
 
 namespace sievegate::proxy {
 
@@ -92,7 +93,7 @@ class StagePolicy {
     return {};
   }
   virtual Verdict data(const SessionFacts&, const std::string& /*from*/,
-                       const std::vector<std::string>& /*rcpts*/, const std::string& /*message*/) {
+                       const std::vector<std::string>& /*rcpts*/, std::string_view /*message*/) {
     return {};
   }
 };
@@ -104,6 +105,9 @@ struct Output {
   bool connect_backend = false;  // open the backend connection, then call backend_connected
   bool close_backend = false;
   bool close_client = false;     // after writing to_client
+  // After to_backend: the message, produced a chunk at a time (RelaySource::next) so a
+  // big message is never copied whole.
+  std::shared_ptr<RelaySource> backend_source;
   bool start_tls = false;        // after writing to_client, start the TLS handshake (server
                                  // side); call tls_started() once it is done
 };
@@ -189,7 +193,6 @@ class Session {
   void resume(Output& out);
   void backend_failed_into(Output& out);
   Output end_with(const Reply& r, const char* reason);
-  std::string stuffed(const std::string& message) const;
 
   SessionConfig config_;
   SessionFacts facts_;
@@ -201,7 +204,7 @@ class Session {
   std::string backend_input_;  // backend bytes not yet parsed
   std::string pending_line_;   // the command to send once the backend is ready
   std::unique_ptr<DataReader> data_;
-  std::string message_;        // the message being relayed
+  MessageBuffer message_;      // the message being received or relayed
   bool have_mail_ = false;
   std::string mail_from_;
   std::string mail_line_;

@@ -34,6 +34,8 @@ struct Harness {
   void take(const Output& out) {
     client += out.to_client;
     backend += out.to_backend;
+    // The network layer pulls the message in chunks; small ones here, to cross lines.
+    if (out.backend_source) while (out.backend_source->next(backend, 7)) {}
     if (out.connect_backend) backend_open = true;
     if (out.close_backend) backend_open = false;
     if (out.close_client) client_closed = true;
@@ -176,7 +178,7 @@ TEST_CASE("session: policy verdicts at connect, MAIL and DATA", "[proxy]") {
       return v;
     }
     Verdict data(const SessionFacts&, const std::string&, const std::vector<std::string>&,
-                 const std::string& message) override {
+                 std::string_view message) override {
       Verdict v;
       if (message.find("spam") != std::string::npos) v.reply = Reply(550, "5.7.1", "Spam refused");
       return v;
