@@ -52,6 +52,7 @@ class DataReader {
 
  private:
   void append_line(std::string_view line);
+  void add_to_line(std::string_view bytes);
   void flush();
   static constexpr std::size_t kBatch = 64 * 1024;
   void end_bare_line();

@@ -832,8 +832,11 @@ void Session::backend_step(const Reply& r, Output& out) {
     }
     case Backend::kXclient:
       if (r.code == 220) {
+        // The backend takes the client's name and protocol from the greeting that
+        // follows XCLIENT, so it is the client's own command and name.
         backend_ = Backend::kEhloAgain;
-        out.to_backend += "EHLO " + config_.hostname + "\r\n";
+        out.to_backend += std::string(facts_.esmtp || facts_.helo.empty() ? "EHLO " : "HELO ") +
+                          (facts_.helo.empty() ? config_.hostname : facts_.helo) + "\r\n";
       } else {
         log("backend", {{"stage", "xclient"}, Log::Field("code", std::to_string(r.code), true), {"reply", first_line(r)}});
         backend_ready(out);  // XCLIENT refused: carry on without it

@@ -8,6 +8,7 @@ pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
+  if declare -F extra_cleanup >/dev/null; then extra_cleanup; fi  # the including script's own
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -31,7 +32,8 @@ wait_gone() {  # wait_gone PID SECONDS: true once the process has exited
 }
 
 start_sink() {  # start_sink PORT: smtp-sink dumping every message to $tmp/dump-*
-  smtp-sink -u nobody -d "$tmp/dump-%M%S" "127.0.0.1:$1" 256 &
+  # -m: sessions handled at once; the last argument is the listen backlog.
+  smtp-sink -u nobody -m 256 -d "$tmp/dump-%M%S" "127.0.0.1:$1" 256 &
   sink_pid=$!
   pids+=("$sink_pid")
   wait_port "$1"
@@ -42,4 +44,21 @@ start_proxy() {  # start_proxy CONFIG PORT: sievegate serve, stderr to $tmp/serv
   proxy_pid=$!
   pids+=("$proxy_pid")
   wait_port "$2"
+}
+
+base_config() {  # base_config PROXY_PORT BACKEND_PORT: the listener and backend part of a config
+  cat <<TOML
+[server]
+hostname = "proxy.test"
+
+[server.listener."smtp"]
+bind = ["127.0.0.1:$1"]
+
+[remote."backend"]
+address = "127.0.0.1"
+port = $2
+
+[relay]
+next-hop = "backend"
+TOML
 }

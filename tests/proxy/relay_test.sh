@@ -13,19 +13,7 @@ source "$(dirname "$0")/lib.sh"
 proxy_port=$(port)
 sink_port=$(port)
 
-cat > "$tmp/sg.toml" <<TOML
-[server]
-hostname = "proxy.test"
-
-[server.listener."smtp"]
-bind = ["127.0.0.1:$proxy_port"]
-
-[remote."backend"]
-address = "127.0.0.1"
-port = $sink_port
-
-[relay]
-next-hop = "backend"
+{ base_config "$proxy_port" "$sink_port"; cat <<TOML; } > "$tmp/sg.toml"
 
 [session]
 timeout = "5m"
