@@ -15,6 +15,7 @@
 #include "policy/message/message.h"
 #include "policy/policy.h"
 #include "policy/stage.h"
+#include "policy/stage_run.h"
 
 namespace sievegate::cli {
 namespace {
@@ -53,40 +54,6 @@ std::string strip_angles(std::string s) {
   if (s.size() >= 2 && s.front() == '<' && s.back() == '>') s = s.substr(1, s.size() - 2);
   return s;
 }
-
-// Facts for ${env.*} and RFC 5183 environment items, from --env and --stage.
-class RunHost final : public policy::Host {
- public:
-  std::map<std::string, std::string> facts;
-  policy::MemoryDuplicateStore duplicates;
-
-  bool duplicate_seen(std::string_view handle, std::string_view id, std::uint64_t,
-                      bool) override {
-    return duplicates.seen(handle, id, now());  // one offline run: nothing recorded before
-  }
-
-  std::optional<std::string> fact(std::string_view name) const override {
-    auto it = facts.find(std::string(name));
-    if (it == facts.end()) return std::string();  // unknown facts are empty (config.md)
-    return it->second;
-  }
-
-  // RFC 5183 items, mapped onto the Stalwart-style facts where they mean the same.
-  std::optional<std::string> environment_item(std::string_view name) const override {
-    static const std::map<std::string, std::string, std::less<>> kMap = {
-        {"remote-ip", "remote_ip"}, {"remote-host", "remote_host"}, {"domain", "domain"},
-        {"host", "host"},           {"location", "location"},       {"phase", "phase"}};
-    auto it = kMap.find(name);
-    if (it == kMap.end()) return std::nullopt;
-    auto f = facts.find(it->second);
-    if (f == facts.end()) {
-      if (name == "location") return std::string("MTA");  // RFC 5183 4: an SMTP-time filter
-      if (name == "phase") return std::string("during");
-      return std::nullopt;
-    }
-    return f->second;
-  }
-};
 
 void print_diagnostics(const std::string& path, const policy::Diagnostics& diagnostics) {
   for (const policy::Diagnostic& d : diagnostics) {
@@ -219,7 +186,9 @@ int run_main(int argc, char** argv) {
   std::vector<std::string> to;
   std::optional<policy::Stage> stage;
   bool json = false;
-  RunHost host;
+  policy::FactsHost host;
+  policy::MemoryDuplicateStore duplicates;  // one offline run: nothing recorded before
+  host.duplicates = &duplicates;
   for (int i = 0; i < argc; ++i) {
     std::string arg = argv[i];
     auto value = [&](std::string& out) {
@@ -298,30 +267,36 @@ int run_main(int argc, char** argv) {
   print_diagnostics(script_path, compiled.diagnostics);
   if (!compiled.program) return kExitInputErrors;
 
-  // The stage decides which facts exist (stalwart-stages.md section 2).
-  if (stage) {
-    host.facts["stage"] = policy::stage_name(*stage);
-    if (!host.facts.count("now")) host.facts["now"] = std::to_string(host.now());
-  }
   policy::message::Message message(raw_message);
-  policy::RunContext context;
   bool has_message = !message_path.empty() && (!stage || *stage == policy::Stage::kData);
-  context.message = has_message ? &message : nullptr;
-  context.host = &host;
-  context.envelope.from = has_from ? from : "";
-  context.envelope.to = to;
+  policy::Envelope envelope;
+  envelope.from = has_from ? from : "";
+  envelope.to = to;
   if (stage && (*stage == policy::Stage::kConnect || *stage == policy::Stage::kEhlo ||
                 *stage == policy::Stage::kAuth)) {
-    context.envelope = policy::Envelope{};  // no envelope before MAIL FROM
+    envelope = policy::Envelope{};  // no envelope before MAIL FROM
   }
   if (stage && *stage == policy::Stage::kRcpt && to.size() > 1) {
-    context.envelope.to = {to.back()};  // the recipient being processed
+    envelope.to = {to.back()};  // the recipient being processed
   }
-  policy::ActionSet result = policy::run(*compiled.program, context);
+  policy::ActionSet result;
   std::optional<policy::SmtpReply> reply;
-  if (stage) reply = policy::stage_reply(*stage, result);
-
-  if (!output_path.empty() && context.message != nullptr) {
+  std::optional<policy::StageEffect> effect;
+  if (stage) {
+    // The proxy's own code path: the same facts, the same reading of the result.
+    policy::StageRun staged = policy::run_stage(*compiled.program, *stage, host, envelope,
+                                                has_message ? &message : nullptr, policy::StageOptions{});
+    result = std::move(staged.result);
+    effect = std::move(staged.effect);
+    reply = effect->reply;
+  } else {
+    policy::RunContext context;
+    context.message = has_message ? &message : nullptr;
+    context.host = &host;
+    context.envelope = envelope;
+    result = policy::run(*compiled.program, context);
+  }
+  if (!output_path.empty() && has_message) {
     std::ofstream out(output_path, std::ios::binary);
     out << (result.replaced_message ? *result.replaced_message : message.serialize());
     if (!out) {
@@ -345,6 +320,19 @@ int run_main(int argc, char** argv) {
              ", \"enhanced\": " + json_quoted(reply->enhanced) + ", \"text\": " + json_quoted(reply->text) + "}";
     }
     out += std::string(", \"message_changed\": ") + (result.message_changed ? "true" : "false");
+    if (effect && (effect->discard || effect->mail_from || effect->recipients || !effect->ignored.empty())) {
+      // What the proxy would relay at this stage (config.md's table), when it differs
+      // from the session's own.
+      out += std::string(", \"stage_effect\": {\"discard\": ") + (effect->discard ? "true" : "false");
+      if (effect->mail_from) out += ", \"mail_from\": " + json_quoted(*effect->mail_from);
+      if (effect->recipients) {
+        out += ", \"recipients\": ";
+        append_string_array(out, *effect->recipients);
+      }
+      out += ", \"ignored\": ";
+      append_string_array(out, effect->ignored);
+      out += "}";
+    }
     if (result.envelope.from || result.envelope.to) {
       out += ", \"envelope\": {";
       bool first = true;
@@ -381,6 +369,9 @@ int run_main(int argc, char** argv) {
     if (result.message_changed) {
       std::cout << "message changed: yes" << (output_path.empty() ? " (use --output FILE to save it)" : "") << '\n';
     }
+    if (effect && effect->mail_from) std::cout << "relayed sender: " << *effect->mail_from << '\n';
+    if (effect && effect->recipients) std::cout << "relayed recipients: " << join(*effect->recipients) << '\n';
+    if (effect && !effect->ignored.empty()) std::cout << "no effect at this stage: " << join(effect->ignored) << '\n';
     if (stage) {
       std::cout << "smtp reply at " << policy::stage_name(*stage) << ": "
                 << (reply ? policy::format_reply(*reply) : std::string("none, the session continues"))
