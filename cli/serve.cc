@@ -229,6 +229,7 @@ bool load(const std::string& path, proxy::ServerConfig& config, std::chrono::mil
     else config.session.data.spool.threshold = static_cast<std::size_t>(*threshold);
   }
   if (auto dir = root["relay"]["spool-dir"].value<std::string>()) config.session.data.spool.dir = file_path(path, *dir);
+  if (auto r = root["session"]["data"]["add-headers"]["received"].value<bool>()) config.session.add_received = *r;
   if (auto p = root["session"]["extensions"]["pipelining"].value<bool>()) config.session.pipelining = *p;
   if (auto c = root["session"]["extensions"]["chunking"].value<bool>()) config.session.chunking = *c;
   if (auto bare = root["session"]["data"]["bare-line-ends"].value<std::string>()) {

@@ -1,8 +1,10 @@
 // The SMTP session state machine; see session.h.
 #include "proxy/session.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <ctime>
 
 #include "policy/ascii.h"
 
@@ -545,16 +547,20 @@ void Session::on_mail(const Command& cmd, Output& out) {
       return;
     }
   }
-  Verdict v = policy_->mail(facts_, cmd.path);
-  log_verdict("mail", v, {{"from", cmd.path}});
+  envelope_ = Envelope{};
+  envelope_.from = cmd.path;
+  envelope_.mail_params = cmd.params;
+  Verdict v = policy_->mail(facts_, envelope_);
+  log_verdict("mail", v, {{"from", cmd.path}, {"relay_from", v.mail_from.value_or("")}});
   if (v.reply) {
+    envelope_ = Envelope{};
     reply(out, *v.reply);
     return;
   }
-  mail_from_ = cmd.path;
+  relay_from_ = v.mail_from.value_or(cmd.path);
   // Parameters are passed on as written (SIZE, BODY, SMTPUTF8, DSN...): the backend
   // decides what it supports, and its refusal reaches the client.
-  std::string line = "MAIL FROM:<" + cmd.path + ">";
+  std::string line = "MAIL FROM:<" + relay_from_ + ">";
   for (const EsmtpParam& p : cmd.params) {
     line += " " + p.keyword + (p.has_value ? "=" + p.value : "");
   }
@@ -575,22 +581,43 @@ void Session::on_rcpt(const Command& cmd, Output& out) {
     fail_command(out, Reply(503, "5.5.1", "MAIL is required first."));
     return;
   }
-  if (rcpts_.size() >= config_.max_recipients) {
+  if (envelope_.rcpts.size() >= config_.max_recipients) {
     reply(out, Reply(451, "4.5.3", "Too many recipients."));
     return;
   }
-  Verdict v = policy_->rcpt(facts_, mail_from_, cmd.path);
-  log_verdict("rcpt", v, {{"to", cmd.path}});
+  envelope_.rcpt = cmd.path;
+  envelope_.rcpt_params = cmd.params;
+  Verdict v = policy_->rcpt(facts_, envelope_);
+  std::string relayed;
+  if (v.recipients) {
+    for (const std::string& r : *v.recipients) relayed += (relayed.empty() ? "" : ",") + r;
+  }
+  log_verdict("rcpt", v, {{"to", cmd.path}, {"relay_to", relayed}});
   if (v.reply) {
     reply(out, *v.reply);
     return;
   }
-  std::string line = "RCPT TO:<" + cmd.path + ">";
-  for (const EsmtpParam& p : cmd.params) line += " " + p.keyword + (p.has_value ? "=" + p.value : "");
-  pending_line_ = cmd.path;  // remembered until the backend answers
-  pending_ = Pending::kRcpt;
+  rcpt_params_.clear();
+  for (const EsmtpParam& p : cmd.params) rcpt_params_ += " " + p.keyword + (p.has_value ? "=" + p.value : "");
+  rcpt_queue_ = v.recipients.value_or(std::vector<std::string>{cmd.path});
+  rcpt_reply_.reset();
+  if (rcpt_queue_.empty()) {
+    // The policy took the recipient out (redirected nowhere): accepted, nothing relayed.
+    reply(out, Reply(250, "2.1.5", "OK"));
+    return;
+  }
+  std::reverse(rcpt_queue_.begin(), rcpt_queue_.end());  // sent from the back
   state_ = State::kWaiting;
-  send_backend(out, line);
+  send_next_rcpt(out);
+}
+
+// One backend RCPT per relayed recipient; the client's own parameters (NOTIFY, ORCPT)
+// go only with its own address.
+void Session::send_next_rcpt(Output& out) {
+  pending_line_ = rcpt_queue_.back();
+  rcpt_queue_.pop_back();
+  pending_ = Pending::kRcpt;
+  send_backend(out, "RCPT TO:<" + pending_line_ + ">" + (pending_line_ == envelope_.rcpt ? rcpt_params_ : ""));
 }
 
 void Session::on_data(Output& out) {
@@ -598,7 +625,7 @@ void Session::on_data(Output& out) {
     fail_command(out, Reply(503, "5.5.1", "MAIL is required first."));
     return;
   }
-  if (rcpts_.empty()) {
+  if (envelope_.rcpts.empty()) {
     fail_command(out, Reply(503, "5.5.1", "RCPT is required first."));
     return;
   }
@@ -633,7 +660,7 @@ void Session::on_bdat(const Command& cmd, Output& out) {
     bdat_error_ = Reply(502, "5.5.1", "BDAT is not offered here; use DATA.");
   } else if (!have_mail_) {
     bdat_error_ = Reply(503, "5.5.1", "MAIL is required first.");
-  } else if (rcpts_.empty()) {
+  } else if (envelope_.rcpts.empty()) {
     bdat_error_ = Reply(503, "5.5.1", "RCPT is required first.");
   } else if (!bdat_ && !message_.empty()) {
     bdat_error_ = Reply(503, "5.5.1", "BDAT is not allowed after DATA.");
@@ -684,9 +711,9 @@ void Session::bdat_chunk_done(Output& out) {
 
 void Session::on_data_end(Output& out) {
   ++messages_;
-  Verdict v = policy_->data(facts_, mail_from_, rcpts_, message_.view());
+  Verdict v = policy_->data(facts_, envelope_, message_.view());
   log_verdict("data", v, {Log::Field("size", std::to_string(message_.size()), true),
-                          Log::Field("recipients", std::to_string(rcpts_.size()), true)});
+                          Log::Field("recipients", std::to_string(envelope_.rcpts.size()), true)});
   if (v.reply || v.discard) {
     // Refused or discarded by policy: nothing is relayed; the backend transaction is
     // abandoned with RSET.
@@ -699,15 +726,55 @@ void Session::on_data_end(Output& out) {
   }
   if (v.message) message_ = MessageBuffer::from(std::move(*v.message));
   state_ = State::kWaiting;
-  relayed_ += message_.size();
+  bool new_from = v.mail_from && *v.mail_from != relay_from_;
+  bool new_rcpts = v.recipients && *v.recipients != envelope_.rcpts;
+  if (new_from || new_rcpts) {
+    // The backend transaction has the old envelope: start it again with the new one.
+    if (v.mail_from) relay_from_ = *v.mail_from;
+    if (v.recipients) envelope_.rcpts = *v.recipients;
+    std::string mail = "MAIL FROM:<" + relay_from_ + ">";
+    for (const EsmtpParam& p : envelope_.mail_params) mail += " " + p.keyword + (p.has_value ? "=" + p.value : "");
+    replay_.clear();
+    for (auto it = envelope_.rcpts.rbegin(); it != envelope_.rcpts.rend(); ++it) replay_.push_back("RCPT TO:<" + *it + ">");
+    replay_.push_back(mail);
+    pending_ = Pending::kReplay;
+    send_backend(out, "RSET");
+    return;
+  }
+  start_relay(out);
+}
+
+// RFC 5321 4.4: the Received: line sievegate adds (session.data.add-headers.received),
+// prepended to the relayed message after the DATA policy ran (Stalwart's order).
+std::string Session::received_header() const {
+  std::string proto = facts_.esmtp ? "ESMTP" : "SMTP";
+  if (!facts_.tls_version.empty()) proto += "S";
+  if (!facts_.authenticated_as.empty() && facts_.esmtp) proto += "A";  // RFC 3848
+  std::string h = "Received: from " + (facts_.helo.empty() ? std::string("unknown") : facts_.helo) + " (unknown [" +
+                  facts_.remote_ip + "])\r\n\tby " + config_.hostname + " (sievegate) with " + proto;
+  if (!facts_.tls_version.empty()) h += "\r\n\t(using " + facts_.tls_version + " with cipher " + facts_.tls_cipher + ")";
+  h += "\r\n\tid " + facts_.id;
+  if (envelope_.rcpts.size() == 1) h += "\r\n\tfor <" + envelope_.rcpts.front() + ">";
+  char date[64];
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+  return h + "; " + date + "\r\n";
+}
+
+void Session::start_relay(Output& out) {
+  std::string prefix = config_.add_received ? received_header() : "";
+  relayed_ += message_.size() + prefix.size();
   if (bdat_ && backend_chunking_) {
     // Length-delimited to a CHUNKING backend too: the bytes go as they came.
     pending_ = Pending::kDataEnd;
-    send_backend(out, "BDAT " + std::to_string(message_.size()) + " LAST");
-    out.backend_source = std::make_shared<RelaySource>(std::move(message_), false);
+    send_backend(out, "BDAT " + std::to_string(prefix.size() + message_.size()) + " LAST");
+    out.backend_source = std::make_shared<RelaySource>(std::move(message_), false, std::move(prefix));
     message_ = MessageBuffer(config_.data.spool);
     return;
   }
+  relay_prefix_ = std::move(prefix);
   pending_ = Pending::kDataCommand;
   send_backend(out, "DATA");
 }
@@ -725,8 +792,11 @@ void Session::on_rset(Output& out) {
 
 void Session::reset_transaction() {
   have_mail_ = false;
-  mail_from_.clear();
-  rcpts_.clear();
+  envelope_ = Envelope{};
+  relay_from_.clear();
+  relay_prefix_.clear();
+  rcpt_queue_.clear();
+  replay_.clear();
   message_ = MessageBuffer(config_.data.spool);
   bdat_ = false;
 }
@@ -869,9 +939,38 @@ void Session::backend_step(const Reply& r, Output& out) {
       break;
     case Pending::kRcpt:
       log_reply("rcpt");
-      if (r.positive()) rcpts_.push_back(pending_line_);
-      reply(out, r);
+      if (r.positive()) envelope_.rcpts.push_back(pending_line_);
+      // One client RCPT may be several relayed ones: the first acceptance answers it,
+      // else the last refusal.
+      if (!rcpt_reply_ || (!rcpt_reply_->positive() && r.positive())) rcpt_reply_ = r;
+      else if (!rcpt_reply_->positive()) rcpt_reply_ = r;
+      if (!rcpt_queue_.empty()) {
+        send_next_rcpt(out);
+        return;  // still waiting
+      }
+      reply(out, *rcpt_reply_);
+      rcpt_reply_.reset();
       break;
+    case Pending::kReplay:
+      if (!r.positive()) {
+        // The backend refuses the envelope the policy asked for: the message is not
+        // relayed and the client hears why (never a 250).
+        log_reply("replay");
+        reply(out, r.code >= 500 ? r : Reply(451, "4.4.1", "Delivery to the next hop failed, please try again later."));
+        reset_transaction();
+        send_backend(out, "RSET");
+        pending_ = Pending::kInternalRset;
+        return;  // still waiting (for the RSET)
+      }
+      if (!replay_.empty()) {
+        std::string line = replay_.back();
+        replay_.pop_back();
+        pending_ = Pending::kReplay;
+        send_backend(out, line);
+        return;
+      }
+      start_relay(out);
+      return;
     case Pending::kDataCommand:
       if (r.code != 354) {
         log_reply("data");
@@ -881,7 +980,7 @@ void Session::backend_step(const Reply& r, Output& out) {
       }
       pending_ = Pending::kDataEnd;
       backend_ = Backend::kBusy;
-      out.backend_source = std::make_shared<RelaySource>(std::move(message_), true);  // dot-stuffed
+      out.backend_source = std::make_shared<RelaySource>(std::move(message_), true, std::move(relay_prefix_));
       message_ = MessageBuffer(config_.data.spool);
       return;  // still waiting
     case Pending::kDataEnd:
@@ -935,6 +1034,7 @@ void Session::backend_failed_into(Output& out) {
   switch (p) {
     case Pending::kMail:
     case Pending::kRcpt:
+    case Pending::kReplay:
     case Pending::kDataCommand:
     case Pending::kDataEnd:
       reply(out, Reply(451, "4.4.1", "Delivery to the next hop failed, please try again later."));

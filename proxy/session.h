@@ -49,6 +49,7 @@ struct SessionConfig {
   std::size_t max_messages = 10;             // Stalwart session.data.limits.messages
   std::size_t transfer_limit = 262144000;    // bytes per session (Stalwart default)
   bool ehlo_required = true;                 // Stalwart session.ehlo.require
+  bool add_received = true;                  // session.data.add-headers.received
   bool xclient = true;                       // pass the client's identity (XCLIENT/XFORWARD)
   bool pipelining = true;                    // session.extensions.pipelining
   bool chunking = true;                      // session.extensions.chunking (BDAT)
@@ -71,15 +72,29 @@ struct SessionFacts {
   std::string tls_cipher;
 };
 
+// The transaction as the policy sees it.
+struct Envelope {
+  std::string from;                     // MAIL FROM path ("" for <>)
+  std::vector<EsmtpParam> mail_params;  // MAIL parameters (SIZE, BODY, SMTPUTF8, ENVID, RET...)
+  std::string rcpt;                     // RCPT: the recipient being processed
+  std::vector<EsmtpParam> rcpt_params;  // RCPT: its parameters (NOTIFY, ORCPT)
+  std::vector<std::string> rcpts;       // the recipients relayed so far
+};
+
 // What the policy says about a stage. An empty verdict continues normally.
 struct Verdict {
   std::optional<Reply> reply;  // sent instead of continuing
   bool close = false;          // close the session after the reply (connect stage)
   bool discard = false;        // DATA: accept (250) but relay nothing
-  std::optional<std::string> message;  // DATA: the message to relay instead
+  std::optional<std::string> message;    // DATA: the message to relay instead
+  std::optional<std::string> mail_from;  // MAIL, DATA: relay this sender instead
+  // RCPT: relay these instead of the recipient (empty: accept it, relay nothing);
+  // DATA: relay to these recipients instead.
+  std::optional<std::vector<std::string>> recipients;
+  std::vector<std::string> notes;        // for the log (e.g. actions without effect)
 };
 
-// The hook the Sieve engine plugs into (the next issue); permissive by default.
+// The hook the Sieve engine plugs into; permissive by default.
 class StagePolicy {
  public:
   virtual ~StagePolicy() = default;
@@ -87,15 +102,9 @@ class StagePolicy {
   virtual Verdict ehlo(const SessionFacts&) { return {}; }
   // After a successful AUTH; a reply here refuses the login (235 is not sent).
   virtual Verdict auth(const SessionFacts&) { return {}; }
-  virtual Verdict mail(const SessionFacts&, const std::string& /*from*/) { return {}; }
-  virtual Verdict rcpt(const SessionFacts&, const std::string& /*from*/,
-                       const std::string& /*rcpt*/) {
-    return {};
-  }
-  virtual Verdict data(const SessionFacts&, const std::string& /*from*/,
-                       const std::vector<std::string>& /*rcpts*/, std::string_view /*message*/) {
-    return {};
-  }
+  virtual Verdict mail(const SessionFacts&, const Envelope&) { return {}; }
+  virtual Verdict rcpt(const SessionFacts&, const Envelope&) { return {}; }
+  virtual Verdict data(const SessionFacts&, const Envelope&, std::string_view /*message*/) { return {}; }
 };
 
 // What the network layer must do after feeding the session.
@@ -162,6 +171,8 @@ class Session {
     kMail, kRcpt, kDataCommand, kDataEnd,  // the client waits for the backend's answer
     kRset,                                 // a client RSET: answered with the backend's reply
     kInternalRset,                         // our RSET after a refused message: no answer owed
+    kReplay,                               // DATA: the policy changed the envelope; RSET,
+                                           // MAIL and RCPTs are sent again before DATA
   };
 
   void process(Output& out);
@@ -175,6 +186,9 @@ class Session {
   void on_bdat(const Command& cmd, Output& out);
   void bdat_chunk_done(Output& out);
   void on_data_end(Output& out);
+  void start_relay(Output& out);
+  void send_next_rcpt(Output& out);
+  std::string received_header() const;
   void on_starttls(const Command& cmd, Output& out);
   void on_auth(const Command& cmd, Output& out);
   void auth_line(const std::string& line, Output& out);
@@ -206,9 +220,15 @@ class Session {
   std::unique_ptr<DataReader> data_;
   MessageBuffer message_;      // the message being received or relayed
   bool have_mail_ = false;
-  std::string mail_from_;
+  Envelope envelope_;          // what the policy sees; rcpts are the relayed recipients
   std::string mail_line_;
-  std::vector<std::string> rcpts_;
+  std::string relay_from_;     // the sender relayed (the policy may change it)
+  std::vector<std::string> rcpt_queue_;  // relayed recipients for the current client RCPT
+  std::string rcpt_params_;              // the client's RCPT parameters (for its own address)
+  std::optional<Reply> rcpt_reply_;      // the reply owed for the current client RCPT
+  std::vector<std::string> replay_;      // kReplay: commands still to send (from the back)
+  std::string relay_prefix_;             // header lines put before the relayed message
+
   std::size_t messages_ = 0;
   std::size_t errors_ = 0;
   std::size_t received_ = 0;

@@ -131,6 +131,11 @@ std::string_view MessageBuffer::view() const {
 
 bool RelaySource::next(std::string& out, std::size_t max) {
   if (finished_) return false;
+  if (!prefix_.empty()) {
+    out += prefix_;
+    prefix_.clear();
+    prefix_.shrink_to_fit();
+  }
   std::string_view m = message_.view();
   std::size_t budget = max;
   if (!stuff_) {

@@ -54,7 +54,9 @@ class MessageBuffer {
 // command (as they are), produced a chunk at a time.
 class RelaySource {
  public:
-  RelaySource(MessageBuffer message, bool dot_stuff) : message_(std::move(message)), stuff_(dot_stuff) {}
+  // `prefix` (header lines sievegate adds, e.g. Received:) goes first, as it is.
+  RelaySource(MessageBuffer message, bool dot_stuff, std::string prefix = "")
+      : message_(std::move(message)), stuff_(dot_stuff), prefix_(std::move(prefix)) {}
   // Appends up to about `max` bytes to `out`; false once everything was produced.
   bool next(std::string& out, std::size_t max);
   std::size_t message_size() const { return message_.size(); }
@@ -62,6 +64,7 @@ class RelaySource {
  private:
   MessageBuffer message_;
   bool stuff_;
+  std::string prefix_;
   std::size_t pos_ = 0;
   bool line_start_ = true;
   bool finished_ = false;

@@ -13,6 +13,7 @@ namespace {
 SessionConfig config() {
   SessionConfig c;
   c.hostname = "proxy.test";
+  c.add_received = false;  // byte-exact expectations below; the header has its own test
   return c;
 }
 
@@ -178,8 +179,7 @@ TEST_CASE("session: policy verdicts at connect, MAIL and DATA", "[proxy]") {
       if (f.remote_ip == "10.0.0.88") v.reply = Reply(554, "5.7.1", "Your IP is not welcomed here.");
       return v;
     }
-    Verdict data(const SessionFacts&, const std::string&, const std::vector<std::string>&,
-                 std::string_view message) override {
+    Verdict data(const SessionFacts&, const Envelope&, std::string_view message) override {
       Verdict v;
       if (message.find("spam") != std::string::npos) v.reply = Reply(550, "5.7.1", "Spam refused");
       return v;
@@ -477,4 +477,104 @@ TEST_CASE("session: XCLIENT without ADDR (smtp-sink) is not used; XFORWARD is", 
   h.from_backend("220 b\r\n");
   h.from_backend("250-b\r\n250-XCLIENT NAME HELO\r\n250 XFORWARD NAME ADDR PROTO HELO\r\n");
   CHECK(h.backend == "EHLO proxy.test\r\nXFORWARD ADDR=192.0.2.7 NAME=[UNAVAILABLE] HELO=client.example PROTO=ESMTP\r\n");
+}
+
+namespace {
+
+// Changes the envelope the way a Sieve redirect / set "envelope.*" does.
+struct Rewriter final : StagePolicy {
+  Verdict mail(const SessionFacts&, const Envelope& e) override {
+    Verdict v;
+    if (e.from == "old@example.org") v.mail_from = "new@example.org";
+    return v;
+  }
+  Verdict rcpt(const SessionFacts&, const Envelope& e) override {
+    Verdict v;
+    if (e.rcpt == "split@example.net") v.recipients = std::vector<std::string>{"one@example.net", "two@example.net"};
+    if (e.rcpt == "gone@example.net") v.recipients = std::vector<std::string>{};
+    return v;
+  }
+  Verdict data(const SessionFacts&, const Envelope& e, std::string_view) override {
+    Verdict v;
+    if (e.rcpts.size() == 1 && e.rcpts[0] == "b@example.net") {
+      v.recipients = std::vector<std::string>{"b@example.net", "archive@example.net"};
+      v.mail_from = "bounces@example.org";
+    }
+    return v;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("session: the policy changes the sender at MAIL", "[proxy]") {
+  Harness h;
+  h.session = Session(config(), facts("192.0.2.7"), std::make_shared<Rewriter>());
+  h.take(h.session.start());
+  h.from_client("EHLO c.example\r\nMAIL FROM:<old@example.org> SIZE=10\r\n");
+  h.take(h.session.backend_connected());
+  h.from_backend("220 b\r\n");
+  h.from_backend("250 b\r\n");
+  CHECK(h.backend == "EHLO proxy.test\r\nMAIL FROM:<new@example.org> SIZE=10\r\n");
+}
+
+TEST_CASE("session: one client RCPT relayed as several, or as none", "[proxy]") {
+  Harness h;
+  h.session = Session(config(), facts("192.0.2.7"), std::make_shared<Rewriter>());
+  to_mail_accepted(h);
+  h.backend.clear();
+  h.client.clear();
+  h.from_client("RCPT TO:<split@example.net> NOTIFY=NEVER\r\n");
+  CHECK(h.backend == "RCPT TO:<one@example.net>\r\n");  // the client's parameters only with its own address
+  h.from_backend("550 5.1.1 no such user\r\n");
+  CHECK(h.backend == "RCPT TO:<one@example.net>\r\nRCPT TO:<two@example.net>\r\n");
+  CHECK(h.client.empty());
+  h.from_backend("250 2.1.5 Ok\r\n");
+  CHECK(h.client == "250 2.1.5 Ok\r\n");  // the first acceptance answers the client
+  h.client.clear();
+  h.from_client("RCPT TO:<gone@example.net>\r\n");
+  CHECK(h.client == "250 2.1.5 OK\r\n");
+  CHECK(h.backend.find("gone@") == std::string::npos);
+}
+
+TEST_CASE("session: a new envelope at DATA restarts the backend transaction", "[proxy]") {
+  Harness h;
+  h.session = Session(config(), facts("192.0.2.7"), std::make_shared<Rewriter>());
+  to_rcpt_accepted(h);
+  h.from_client("DATA\r\nSubject: x\r\n\r\nhi\r\n.\r\n");
+  CHECK(h.backend == "RSET\r\n");
+  h.from_backend("250 2.0.0 Ok\r\n");
+  CHECK(h.backend == "RSET\r\nMAIL FROM:<bounces@example.org>\r\n");
+  h.from_backend("250 2.1.0 Ok\r\n");
+  h.from_backend("250 2.1.5 Ok\r\n");
+  h.from_backend("250 2.1.5 Ok\r\n");
+  CHECK(h.backend == "RSET\r\nMAIL FROM:<bounces@example.org>\r\nRCPT TO:<b@example.net>\r\n"
+                     "RCPT TO:<archive@example.net>\r\nDATA\r\n");
+  h.from_backend("354 go\r\n");
+  h.from_backend("250 2.0.0 queued\r\n");
+  CHECK(h.client == "354 Start mail input; end with <CRLF>.<CRLF>\r\n250 2.0.0 queued\r\n");
+
+  SECTION("the backend refusing the new envelope is the client's answer, never 250") {
+    Harness g;
+    g.session = Session(config(), facts("192.0.2.7"), std::make_shared<Rewriter>());
+    to_rcpt_accepted(g);
+    g.from_client("DATA\r\nSubject: x\r\n\r\nhi\r\n.\r\n");
+    g.from_backend("250 2.0.0 Ok\r\n");
+    g.from_backend("250 2.1.0 Ok\r\n");
+    g.from_backend("250 2.1.5 Ok\r\n");
+    g.from_backend("550 5.1.1 <archive@example.net>: no such user\r\n");
+    CHECK(g.client.find("550 5.1.1 <archive@example.net>: no such user\r\n") != std::string::npos);
+    CHECK(g.backend.find("DATA") == std::string::npos);
+  }
+}
+
+TEST_CASE("session: the Received: header goes before the relayed message", "[proxy]") {
+  SessionConfig c = config();
+  c.add_received = true;
+  Harness h;
+  h.session = Session(c, facts("192.0.2.7"), nullptr);
+  to_rcpt_accepted(h);
+  h.from_client("DATA\r\nSubject: x\r\n\r\nhi\r\n.\r\n");
+  h.from_backend("354 go\r\n");
+  CHECK(h.backend.rfind("DATA\r\nReceived: from client.example (unknown [192.0.2.7])\r\n\tby proxy.test (sievegate) with ESMTP\r\n\tid test\r\n\tfor <b@example.net>; ", 0) == 0);
+  CHECK(h.backend.find(" +0000\r\nSubject: x\r\n\r\nhi\r\n.\r\n") != std::string::npos);
 }
