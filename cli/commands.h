@@ -11,5 +11,6 @@ inline constexpr int kExitUsage = 2;        // usage error, unreadable file, int
 int lint_main(int argc, char** argv);
 int run_main(int argc, char** argv);
 int serve_main(int argc, char** argv);
+int check_config_main(int argc, char** argv);
 
 }  // namespace sievegate::cli

@@ -12,9 +12,9 @@ constexpr const char* kUsage =
     "\n"
     "Commands:\n"
     "  lint [--format text|json] PATH...   check Sieve scripts (files, dirs of *.sieve, -)\n"
-    "  serve --config FILE                 run the SMTP proxy (relay only; per-stage scripts: next version)\n"
+    "  serve --config FILE                 run the SMTP proxy with the Sieve script of every stage\n"
     "  run --script FILE [options]         run a script against a message, offline\n"
-    "  check-config FILE                   check a config file (not yet available)\n"
+    "  check-config [--format text|json] FILE   check a config file and every script it names\n"
     "\n"
     "  sievegate --help | --version | <command> --help\n"
     "\n"
@@ -40,10 +40,7 @@ int main(int argc, char** argv) {
   if (command == "lint") return lint_main(argc - 2, argv + 2);
   if (command == "run") return run_main(argc - 2, argv + 2);
   if (command == "serve") return serve_main(argc - 2, argv + 2);
-  if (command == "check-config") {
-    std::cerr << "sievegate " << command << ": not implemented in this version yet\n";
-    return kExitUsage;
-  }
+  if (command == "check-config") return check_config_main(argc - 2, argv + 2);
   std::cerr << "sievegate: unknown command '" << command << "'\n" << kUsage;
   return kExitUsage;
 }

@@ -111,10 +111,13 @@ std::string local_ip(const StreamSocket& s) {
   }
 }
 
-SessionConfig session_config(const ServerConfig& config, const ListenerConfig& listener) {
-  SessionConfig s = config.session;
-  s.starttls = listener.tls != nullptr && !listener.implicit_tls;
-  s.log = config.log;
+SessionSettings session_settings(const ServerConfig& config, const ListenerConfig& listener, const std::string& ip,
+                                 const std::string& local) {
+  SessionSettings s{config.timeout,      config.duration,        config.backend_host,
+                    config.backend_port, config.backend_timeout, config.session};
+  if (config.per_session) config.per_session(ConnectionInfo{listener.id, ip, local}, s);
+  s.session.starttls = listener.tls != nullptr && !listener.implicit_tls;
+  s.session.log = config.log;
   return s;
 }
 
@@ -128,7 +131,8 @@ class Connection {
         config_(std::move(config)),
         listener_(config_->listeners[listener]),
         shared_(std::move(shared)),
-        session_(session_config(*config_, listener_),
+        settings_(session_settings(*config_, listener_, ip_, local_ip(client_))),
+        session_(settings_.session,
                  SessionFacts{Log::new_session_id(), ip_, local_ip(client_), listener_.id, "", false, "", "", ""},
                  std::move(policy)),
         started_(Clock::now()),
@@ -227,13 +231,13 @@ class Connection {
     guard([&] {
       auto now = Clock::now();
       if (backend_open_ && (backend_connecting_ || session_.waiting_for_backend()) &&
-          now - backend_activity_ > config_->backend_timeout) {
+          now - backend_activity_ > settings_.backend_timeout) {
         backend_down();
         return;
       }
-      if (now - started_ > config_->duration) {
+      if (now - started_ > settings_.duration) {
         apply(session_.session_expired());
-      } else if (!session_.waiting_for_backend() && now - last_activity_ > config_->timeout) {
+      } else if (!session_.waiting_for_backend() && now - last_activity_ > settings_.timeout) {
         apply(session_.timed_out());
       } else if (shared_->draining) {
         apply(session_.shutting_down());
@@ -247,7 +251,7 @@ class Connection {
     backend_activity_ = Clock::now();
     try {
       backend_ = StreamSocket();
-      backend_.connectNB(Poco::Net::SocketAddress(config_->backend_host, config_->backend_port));
+      backend_.connectNB(Poco::Net::SocketAddress(settings_.backend_host, settings_.backend_port));
       backend_.setNoDelay(true);
       backend_open_ = true;
       backend_connecting_ = true;
@@ -450,6 +454,7 @@ class Connection {
   std::shared_ptr<const ServerConfig> config_;  // the configuration this session began with
   const ListenerConfig& listener_;
   std::shared_ptr<Shared> shared_;
+  SessionSettings settings_;
   Session session_;
   std::unique_ptr<TlsChannel> tls_;
   std::string client_out_;

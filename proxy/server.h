@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,22 @@ struct ListenerConfig {
   std::shared_ptr<TlsContext> tls;                      // certificate; none: no STARTTLS
 };
 
+// What may differ per session (rules on the listener and client address, decided at
+// connect): the limits and the session's settings.
+struct SessionSettings {
+  std::chrono::milliseconds timeout;
+  std::chrono::milliseconds duration;
+  std::string backend_host;  // the next hop for this session
+  std::uint16_t backend_port;
+  std::chrono::milliseconds backend_timeout;
+  SessionConfig session;
+};
+struct ConnectionInfo {
+  std::string listener;
+  std::string remote_ip;
+  std::string local_ip;
+};
+
 struct ServerConfig {
   std::vector<ListenerConfig> listeners = {ListenerConfig{}};
   std::string backend_host = "127.0.0.1";               // the next hop (an IP address)
@@ -37,6 +54,8 @@ struct ServerConfig {
   int reactor_threads = 0;                               // 0: one per core
   SessionConfig session;                                 // per-listener parts set per connection
   std::shared_ptr<const Log> log;                        // server events; none: stderr text
+  // Adjusts the settings for one connection (filled from the fields above first).
+  std::function<void(const ConnectionInfo&, SessionSettings&)> per_session;
 };
 
 // Runs until stop() (or a signal handled by the caller) is requested.

@@ -309,6 +309,11 @@ void Session::command(const std::string& line, Output& out) {
 }
 
 void Session::on_ehlo(const Command& cmd, bool extended, Output& out) {
+  if (extended && config_.reject_non_fqdn && cmd.argument.find('.') == std::string::npos &&
+      cmd.argument.front() != '[') {
+    reply(out, Reply(550, "5.5.0", "Invalid EHLO domain."));  // the session goes on
+    return;
+  }
   std::string previous = facts_.helo;
   facts_.helo = cmd.argument;
   facts_.esmtp = extended;
@@ -709,8 +714,31 @@ void Session::bdat_chunk_done(Output& out) {
   on_data_end(out);
 }
 
+// Received: fields in the header section, to stop mail loops (RFC 5321 6.3).
+static std::size_t count_received(std::string_view m) {
+  std::size_t n = 0, pos = 0;
+  while (pos < m.size()) {
+    std::size_t eol = m.find('\n', pos);
+    std::string_view line = m.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
+    if (line.empty() || line == "\r") break;  // the end of the header section
+    if (line.size() >= 9 && policy::ascii_iequals(line.substr(0, 9), "received:")) ++n;
+    if (eol == std::string_view::npos) break;
+    pos = eol + 1;
+  }
+  return n;
+}
+
 void Session::on_data_end(Output& out) {
   ++messages_;
+  if (count_received(message_.view()) > config_.max_received_headers) {
+    reply(out, Reply(450, "4.4.6", "Too many Received headers. Possible loop detected."));
+    log("stage", {{"stage", "data"}, {"result", "reject"}, {"reply", "too many Received headers"}});
+    reset_transaction();
+    send_backend(out, "RSET");
+    pending_ = Pending::kInternalRset;
+    state_ = State::kWaiting;
+    return;
+  }
   Verdict v = policy_->data(facts_, envelope_, message_.view());
   log_verdict("data", v, {Log::Field("size", std::to_string(message_.size()), true),
                           Log::Field("recipients", std::to_string(envelope_.rcpts.size()), true)});

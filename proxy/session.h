@@ -50,6 +50,8 @@ struct SessionConfig {
   std::size_t transfer_limit = 262144000;    // bytes per session (Stalwart default)
   bool ehlo_required = true;                 // Stalwart session.ehlo.require
   bool add_received = true;                  // session.data.add-headers.received
+  bool reject_non_fqdn = false;              // session.ehlo.reject-non-fqdn (Stalwart: true)
+  std::size_t max_received_headers = 50;     // session.data.limits.received-headers
   bool xclient = true;                       // pass the client's identity (XCLIENT/XFORWARD)
   bool pipelining = true;                    // session.extensions.pipelining
   bool chunking = true;                      // session.extensions.chunking (BDAT)

@@ -72,7 +72,7 @@ start_sink "$sink_port"; check "backend up" 0 $?
 start_proxy "$tmp/sg.toml" "$proxy_port"; check "proxy up" 0 $?
 
 # 1. STARTTLS: offered in clear, AUTH only after it; the message arrives.
-out=$(timeout 20 swaks --server "127.0.0.1:$proxy_port" --from a@example.org --to b@example.net \
+out=$(timeout 20 swaks --helo client.example --server "127.0.0.1:$proxy_port" --from a@example.org --to b@example.net \
       --header "Subject: tls-1" --tls 2>&1)
 contains "starttls: offered" "250-STARTTLS" "$out"
 contains "starttls: ready" "220 2.0.0 Ready to start TLS." "$out"
@@ -83,19 +83,19 @@ check "starttls: no AUTH offered in clear" "" "$(printf '%s\n' "$plain_ehlo" | g
 contains "starttls: AUTH offered after TLS" "<~  250-AUTH PLAIN LOGIN" "$out"
 
 # 2. Implicit TLS listener.
-out=$(timeout 20 swaks --server "127.0.0.1:$tls_port" --tlsc --from a@example.org --to b@example.net \
+out=$(timeout 20 swaks --helo client.example --server "127.0.0.1:$tls_port" --tlsc --from a@example.org --to b@example.net \
       --header "Subject: tls-2" 2>&1)
 contains "implicit tls: banner inside TLS" "<~  220 proxy.test" "$out"
 contains "implicit tls: delivered" "<~  250 2.0.0 Ok" "$out"
 
 # 3. AUTH over TLS: good and bad credentials, PLAIN and LOGIN.
-out=$(timeout 20 swaks --server "127.0.0.1:$proxy_port" --tls --auth PLAIN --auth-user alice \
+out=$(timeout 20 swaks --helo client.example --server "127.0.0.1:$proxy_port" --tls --auth PLAIN --auth-user alice \
       --auth-password s3cret --from alice@example.org --to b@example.net 2>&1)
 contains "auth plain: accepted" "<~  235 2.7.0 Authentication succeeded." "$out"
-out=$(timeout 20 swaks --server "127.0.0.1:$proxy_port" --tls --auth LOGIN --auth-user alice \
+out=$(timeout 20 swaks --helo client.example --server "127.0.0.1:$proxy_port" --tls --auth LOGIN --auth-user alice \
       --auth-password s3cret --from alice@example.org --to b@example.net 2>&1)
 contains "auth login: accepted" "<~  235 2.7.0 Authentication succeeded." "$out"
-out=$(timeout 20 swaks --server "127.0.0.1:$proxy_port" --tls --auth PLAIN --auth-user alice \
+out=$(timeout 20 swaks --helo client.example --server "127.0.0.1:$proxy_port" --tls --auth PLAIN --auth-user alice \
       --auth-password wrong --from alice@example.org --to b@example.net 2>&1)
 contains "auth: bad password refused" "<~* 535 5.7.8 Authentication credentials invalid." "$out"
 
@@ -143,7 +143,7 @@ for i in range(6000):
     lines.append(random.choice([".", "..", ".dot", "text", "x" * 40, ""]) + " line %d" % i)
 open(sys.argv[1], "w").write("\n".join(lines))
 PY
-out=$(timeout 30 swaks --server "127.0.0.1:$proxy_port" --from a@example.org --to b@example.net \
+out=$(timeout 30 swaks --helo client.example --server "127.0.0.1:$proxy_port" --from a@example.org --to b@example.net \
       --header "Subject: big-1" --body "$tmp/big" 2>&1)
 contains "spool: big message accepted" "<-  250 2.0.0 Ok" "$out"
 dump=$(grep -l "Subject: big-1" "$tmp"/dump-* 2>/dev/null | head -1)

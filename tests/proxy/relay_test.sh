@@ -26,7 +26,7 @@ start_proxy "$tmp/sg.toml" "$proxy_port"; check "proxy up" 0 $?
 
 # 1. A message arrives at the backend with its body intact (dot-stuffing round-trips).
 printf 'line one\n.leading dot\n..two dots\nend' > "$tmp/body"
-out=$(timeout 20 swaks --server "127.0.0.1:$proxy_port" --from a@example.org --to b@example.net \
+out=$(timeout 20 swaks --helo client.example --server "127.0.0.1:$proxy_port" --from a@example.org --to b@example.net \
       --header "Subject: relay-1" --body "$tmp/body" 2>&1)
 contains "relay: 250 after DATA" "<-  250 2.0.0 Ok" "$out"
 dump=$(grep -l "Subject: relay-1" "$tmp"/dump-* 2>/dev/null | head -1)
@@ -39,7 +39,7 @@ if [ -n "$dump" ]; then
 fi
 
 # 2. Two messages in one session, pipelined.
-out=$(timeout 20 swaks --server "127.0.0.1:$proxy_port" --pipeline --from a@example.org \
+out=$(timeout 20 swaks --helo client.example --server "127.0.0.1:$proxy_port" --pipeline --from a@example.org \
       --to b@example.net,c@example.net --header "Subject: relay-2" 2>&1)
 contains "pipelining: accepted" "<-  250 2.0.0 Ok" "$out"
 grep -l "Subject: relay-2" "$tmp"/dump-* >/dev/null 2>&1; check "pipelining: delivered" 0 $?
@@ -69,7 +69,7 @@ grep -l "evil@example.org" "$tmp"/dump-* >/dev/null 2>&1; check "smuggling: noth
 
 # 4. Backend down: the client gets 451, never 250.
 kill "$sink_pid"; wait "$sink_pid" 2>/dev/null
-out=$(timeout 20 swaks --server "127.0.0.1:$proxy_port" --from a@example.org --to b@example.net 2>&1)
+out=$(timeout 20 swaks --helo client.example --server "127.0.0.1:$proxy_port" --from a@example.org --to b@example.net 2>&1)
 contains "backend down: 451" "<** 451 4.4.1" "$out"
 
 echo "$pass passed, $fail failed"
