@@ -43,6 +43,10 @@ constexpr const char* kUsage =
     "Exit status: 0 the script ran, 1 the script has errors or failed at run time,\n"
     "2 usage error or unreadable file.\n";
 
+// Offline, a busy machine must not turn a slow run into a wall-time failure; the
+// instruction limit (the same as the proxy's) still bounds the work.
+constexpr std::chrono::microseconds kOfflineWallTime{10000000};
+
 bool read_file(const std::string& path, std::string& out) {
   std::ifstream in(path, std::ios::binary);
   if (!in.is_open()) return false;
@@ -284,8 +288,10 @@ int run_main(int argc, char** argv) {
   std::optional<policy::StageEffect> effect;
   if (stage) {
     // The proxy's own code path: the same facts, the same reading of the result.
+    policy::StageOptions options;
+    options.limits.max_time = kOfflineWallTime;
     policy::StageRun staged = policy::run_stage(*compiled.program, *stage, host, envelope,
-                                                has_message ? &message : nullptr, policy::StageOptions{});
+                                                has_message ? &message : nullptr, options);
     result = std::move(staged.result);
     effect = std::move(staged.effect);
     reply = effect->reply;
@@ -294,6 +300,7 @@ int run_main(int argc, char** argv) {
     context.message = has_message ? &message : nullptr;
     context.host = &host;
     context.envelope = envelope;
+    context.limits.max_time = kOfflineWallTime;
     result = policy::run(*compiled.program, context);
   }
   if (!output_path.empty() && has_message) {

@@ -6,6 +6,8 @@
 // warns and says why.
 #include "config/loader.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <fstream>
 #include <functional>
@@ -270,6 +272,8 @@ bool read_text(const std::string& path, std::string& out) {
 
 void Loader::server(Section& root) {
   Section s(*this, root.table("server"), "server");
+  char host[256] = {0};
+  if (gethostname(host, sizeof host - 1) == 0 && host[0] != '\0') out_.server.session.hostname = host;  // Stalwart's default
   if (const toml::node* n = s.get("hostname")) {
     if (auto v = parse_string(*n, diags)) out_.server.session.hostname = *v;
   }
