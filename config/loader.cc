@@ -551,7 +551,11 @@ void Loader::session(Section& root) {
         if (auto v = parse_int(*n, diags, 1, 1000)) auth.max_errors = static_cast<std::size_t>(*v);
       }
     }
-    errors.ignore("wait", "the delay before answering a failed AUTH is not implemented yet");
+    auth.error_wait = std::chrono::seconds(30);  // Stalwart's default
+    if (const toml::node* n = errors.get("wait")) {
+      if (is_none(*n)) auth.error_wait = std::chrono::milliseconds(0);
+      else if (auto v = parse_duration(*n, diags)) auth.error_wait = *v;
+    }
   }
   {
     Section m(*this, s.table("mail"), "session.mail");

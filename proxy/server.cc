@@ -230,6 +230,8 @@ class Connection {
   void tick(const Poco::AutoPtr<TimeoutNotification>&) {
     guard([&] {
       auto now = Clock::now();
+      if (holding_ && now >= hold_until_) release_held();
+      if (dead_) return;
       if (backend_open_ && (backend_connecting_ || session_.waiting_for_backend()) &&
           now - backend_activity_ > settings_.backend_timeout) {
         backend_down();
@@ -332,6 +334,34 @@ class Connection {
   // ---------------------------------------------------------------- output
 
   void apply(const Output& out) {
+    if (out.delay.count() > 0 || holding_) {
+      // A delayed answer (tarpit): everything for the client waits until the tick after
+      // the delay, then tarpit_over() lets the session read on.
+      if (out.delay.count() > 0) {
+        holding_ = true;
+        hold_until_ = Clock::now() + out.delay;
+      }
+      held_.to_client += out.to_client;
+      held_.close_client = held_.close_client || out.close_client;
+      Output rest = out;
+      rest.to_client.clear();
+      rest.close_client = false;
+      rest.delay = std::chrono::milliseconds(0);
+      apply_now(rest);
+      return;
+    }
+    apply_now(out);
+  }
+
+  void release_held() {
+    holding_ = false;
+    Output held = std::move(held_);
+    held_ = Output{};
+    apply_now(held);
+    if (!closing_) apply(session_.tarpit_over());
+  }
+
+  void apply_now(const Output& out) {
     if (!out.to_client.empty()) {
       last_activity_ = Clock::now();  // the client's idle time starts at our last reply
       if (tls_ && !out.start_tls) {
@@ -464,6 +494,9 @@ class Connection {
   Clock::time_point last_activity_;
   Clock::time_point backend_activity_;
   bool started_session_ = false;
+  bool holding_ = false;  // a tarpit delay is running
+  Clock::time_point hold_until_;
+  Output held_;
   bool backend_open_ = false;
   bool backend_connecting_ = false;
   bool backend_writable_registered_ = false;

@@ -180,7 +180,7 @@ Output Session::client_bytes(std::string_view bytes) {
 
 // Handles buffered input until it runs out or a command has to wait for the backend.
 void Session::process(Output& out) {
-  while (!closed_ && state_ != State::kWaiting && state_ != State::kTls) {
+  while (!closed_ && state_ != State::kWaiting && state_ != State::kTls && state_ != State::kTarpit) {
     if (state_ == State::kData) {
       std::size_t used = 0;
       DataReader::Status status = data_->feed(input_, used);
@@ -519,6 +519,20 @@ void Session::auth_failed(Output& out, const Reply& r) {
     finish(out, Reply(421, "4.3.0", "Too many authentication errors, disconnecting."),
            "too many authentication errors");
   }
+  if (config_.auth.error_wait.count() > 0) {
+    // Stalwart's errors.wait: each failure is answered late, which slows guessing.
+    out.delay = config_.auth.error_wait;
+    if (!closed_) state_ = State::kTarpit;
+  }
+}
+
+Output Session::tarpit_over() {
+  Output out;
+  if (state_ == State::kTarpit) {
+    state_ = State::kCommands;
+    process(out);
+  }
+  return out;
 }
 
 void Session::on_mail(const Command& cmd, Output& out) {

@@ -36,6 +36,7 @@ struct AuthConfig {
   bool require = false;                   // MAIL before AUTH: 503 5.5.1
   bool allow_plain_text = false;          // offer PLAIN/LOGIN without TLS
   std::size_t max_errors = 3;             // failures before 421 4.3.0
+  std::chrono::milliseconds error_wait{0};  // errors.wait: the answer to a failure waits this long
   std::shared_ptr<Authenticator> directory;  // checks credentials; none: AUTH is off
   bool enabled() const { return (plain || login) && directory != nullptr; }
 };
@@ -119,6 +120,9 @@ struct Output {
   // After to_backend: the message, produced a chunk at a time (RelaySource::next) so a
   // big message is never copied whole.
   std::shared_ptr<RelaySource> backend_source;
+  // Hold to_client (and read nothing more) this long, then call tarpit_over() (the
+  // errors.wait delay after a failed AUTH).
+  std::chrono::milliseconds delay{0};
   bool start_tls = false;        // after writing to_client, start the TLS handshake (server
                                  // side); call tls_started() once it is done
 };
@@ -140,6 +144,7 @@ class Session {
   // listener): RFC 3207 4.2, everything learnt from the client before is forgotten.
   Output tls_started(std::string version, std::string cipher);
   Output tls_failed(const std::string& why);     // handshake failed: the session ends
+  Output tarpit_over();                          // the delay asked for has passed
 
   bool closed() const { return closed_; }
   // The client waits for a reply that depends on the backend.
@@ -160,6 +165,7 @@ class Session {
     kBdat,         // reading a BDAT chunk (RFC 3030)
     kAuth,         // reading a SASL response line (RFC 4954)
     kTls,          // STARTTLS answered: waiting for the handshake; input is ignored
+    kTarpit,       // a delayed answer is held; input stays buffered
     kWaiting,      // a command waits for the backend; input stays buffered
     kClosed,
   };

@@ -54,6 +54,7 @@ concurrency = 5
 [session.auth]
 mechanisms = ["plain", "login"]
 directory = "users"
+errors.wait = "1s"
 
 [directory."users"]
 type = "memory"
@@ -95,9 +96,12 @@ contains "auth plain: accepted" "<~  235 2.7.0 Authentication succeeded." "$out"
 out=$(timeout 20 swaks --helo client.example --server "127.0.0.1:$proxy_port" --tls --auth LOGIN --auth-user alice \
       --auth-password s3cret --from alice@example.org --to b@example.net 2>&1)
 contains "auth login: accepted" "<~  235 2.7.0 Authentication succeeded." "$out"
+started=$(date +%s%N)
 out=$(timeout 20 swaks --helo client.example --server "127.0.0.1:$proxy_port" --tls --auth PLAIN --auth-user alice \
       --auth-password wrong --from alice@example.org --to b@example.net 2>&1)
+waited_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 contains "auth: bad password refused" "<~* 535 5.7.8 Authentication credentials invalid." "$out"
+check "auth: the refusal waited errors.wait (1s)" yes "$([ "$waited_ms" -ge 1000 ] && echo yes || echo "no, ${waited_ms} ms")"
 
 # 4. BDAT: chunks from the client, relayed to smtp-sink (no CHUNKING) with DATA, bytes intact.
 reply=$(python3 - "$proxy_port" <<'PY'

@@ -578,3 +578,18 @@ TEST_CASE("session: the Received: header goes before the relayed message", "[pro
   CHECK(h.backend.rfind("DATA\r\nReceived: from client.example (unknown [192.0.2.7])\r\n\tby proxy.test (sievegate) with ESMTP\r\n\tid test\r\n\tfor <b@example.net>; ", 0) == 0);
   CHECK(h.backend.find(" +0000\r\nSubject: x\r\n\r\nhi\r\n.\r\n") != std::string::npos);
 }
+
+TEST_CASE("session: a failed AUTH is answered after errors.wait; input waits too", "[proxy]") {
+  SessionConfig c = auth_config(true);
+  c.auth.error_wait = std::chrono::milliseconds(30000);
+  Harness h;
+  h.session = Session(c, facts("192.0.2.7"), nullptr);
+  h.take(h.session.start());
+  h.from_client("EHLO c.example\r\n");
+  h.client.clear();
+  Output out = h.session.client_bytes("AUTH PLAIN AGFsaWNlAHdyb25n\r\nNOOP\r\n");
+  CHECK(out.delay == std::chrono::milliseconds(30000));
+  CHECK(out.to_client == "535 5.7.8 Authentication credentials invalid.\r\n");  // held by the network layer
+  Output later = h.session.tarpit_over();
+  CHECK(later.to_client == "250 2.0.0 OK\r\n");  // the pipelined NOOP, only now
+}
