@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <iterator>
 
 namespace sievegate::config {
 
@@ -251,7 +252,11 @@ class RuleParser {
                 std::string(groups[1].first->name) + "'); nest them to combine");
       return std::nullopt;
     }
+    // After a misspelt operator or "if", a missing-operator / missing-if error would
+    // say the same thing again.
+    bool quiet = !unknown.empty();
     if (!if_item && !ops.empty()) {
+      if (quiet) return std::nullopt;
       error(*ops.front().first->key, "missing-if",
             "operator '" + std::string(ops.front().first->name) +
                 "' needs if = \"<context key>\" in the same table, e.g. { if = \"rcpt-domain\", " +
@@ -262,7 +267,7 @@ class RuleParser {
     if (!groups.empty()) {
       expr = parse_group(*groups.front().first, groups.front().second, depth);
     } else if (if_item) {
-      expr = parse_if(*if_item, ops);
+      expr = parse_if(*if_item, ops, quiet);
     } else {
       if (!failed) {
         error(position_of(table), "missing-condition",
@@ -296,17 +301,16 @@ class RuleParser {
   }
 
   void report_unknown_key(const Item& item, bool in_condition) {
-    std::vector<std::string_view> candidates;
+    static constexpr std::string_view kStructural[] = {"if", "then", "else", "any-of", "all-of", "none-of"};
+    std::vector<std::string_view> candidates(std::begin(kStructural), std::end(kStructural));
     for (const OperatorName& op : kOperators) candidates.push_back(op.name);
-    if (!in_condition) {
-      for (std::string_view s : {"if", "then", "else", "any-of", "all-of", "none-of"}) candidates.push_back(s);
-    }
     std::string hint = suggest(item.name, candidates);
     for (const auto& [wrong, right] : kOperatorHints) {
       if (hint.empty() && lower(item.name) == wrong) hint = right;
     }
+    bool structural = std::find(std::begin(kStructural), std::end(kStructural), hint) != std::end(kStructural);
     std::string name(item.name);
-    if (in_condition) {
+    if (in_condition && !structural) {
       error(*item.key, "unknown-operator",
             "unknown operator '" + name + "'" +
                 (hint.empty() ? " (expected " + std::string(kOperatorList) + ")" : did_you_mean(hint)));
@@ -369,7 +373,8 @@ class RuleParser {
     return "a group";
   }
 
-  std::optional<Expr> parse_if(const Item& if_item, const std::vector<std::pair<const Item*, const OperatorName*>>& ops) {
+  std::optional<Expr> parse_if(const Item& if_item, const std::vector<std::pair<const Item*, const OperatorName*>>& ops,
+                               bool quiet) {
     const auto* name_node = if_item.value->as_string();
     if (!name_node) {
       error(*if_item.value, "wrong-type",
@@ -402,6 +407,7 @@ class RuleParser {
     }
     used_[static_cast<std::size_t>(*key)] = true;
     if (ops.empty()) {
+      if (quiet) return std::nullopt;
       error(*if_item.key, "missing-operator",
             "condition on '" + name + "' has no operator (expected " + kOperatorList + ")");
       return std::nullopt;

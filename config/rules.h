@@ -28,6 +28,7 @@
 // holds; not- conditions and none-of capture nothing.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>

@@ -97,7 +97,12 @@ std::optional<std::chrono::milliseconds> parse_duration_text(std::string_view te
   else if (unit == "h") factor = 3'600'000;
   else if (unit == "d") factor = 86'400'000;
   if (factor == 0) {
-    if (std::any_of(unit.begin(), unit.end(), is_digit)) {
+    // "1h30m": a real unit followed by another number.
+    std::size_t letters = 0;
+    while (letters < unit.size() && unit[letters] >= 'a' && unit[letters] <= 'z') ++letters;
+    std::string_view head(unit.data(), letters);
+    bool known = head == "ms" || head == "s" || head == "m" || head == "h" || head == "d";
+    if (known && letters < unit.size() && is_digit(unit[letters])) {
       detail = "compound durations are not supported: use one <number><unit>, e.g. \"90m\"";
     } else {
       detail = kDurationExpected;
