@@ -11,6 +11,7 @@
 // onBusy() at least every kTick, and each Connection checks its deadlines on a tick.
 #include "proxy/server.h"
 
+#include <Poco/Event.h>
 #include <Poco/NObserver.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/ServerSocket.h>
@@ -45,8 +46,16 @@ constexpr auto kTick = std::chrono::milliseconds(250);
 class TickingReactor : public SocketReactor {
  public:
   TickingReactor() : SocketReactor(Poco::Timespan(0, 250000)) {}
+  // A connection was handed over: stop idling now.
+  void wake() { wake_.set(); }
 
  protected:
+  // POCO calls onIdle() in a loop while the reactor has no sockets; without a wait that
+  // is a busy loop. The wait ends early when wake() is called.
+  void onIdle() override {
+    SocketReactor::onIdle();
+    wake_.tryWait(250);
+  }
   void onBusy() override {
     SocketReactor::onBusy();
     if (Clock::now() - last_ >= kTick) onTimeout();
@@ -58,6 +67,7 @@ class TickingReactor : public SocketReactor {
 
  private:
   Clock::time_point last_ = Clock::now();
+  Poco::Event wake_;  // auto-reset
 };
 
 // What every connection shares with the server: counts for the limits, the stop flag.
@@ -592,13 +602,14 @@ void Server::start() {
             client.close();
             continue;
           }
-          SocketReactor& r = *s.reactors[s.next++ % s.reactors.size()];
+          TickingReactor& r = *s.reactors[s.next++ % s.reactors.size()];
           try {
             new Connection(client, ip, r, config, listener, policy, s.shared);  // owns itself
           } catch (...) {
             s.shared->release(ip);
             throw;
           }
+          r.wake();
         } catch (const Poco::TimeoutException&) {
         } catch (const std::exception& e) {
           if (s.accepting) s.log(Log::Level::kError, "accept", {{"error", e.what()}});

@@ -242,9 +242,20 @@ void Session::process(Output& out) {
     std::size_t limit = state_ == State::kAuth ? std::max(kMaxSaslLine, config_.max_command_line)
                                                : config_.max_command_line;
     std::size_t nl = input_.find('\n');
+    if (skip_line_) {
+      // The rest of a line already answered as too long: dropped up to its end.
+      if (nl == std::string::npos) {
+        input_.clear();
+        return;
+      }
+      input_.erase(0, nl + 1);
+      skip_line_ = false;
+      continue;
+    }
     if (nl == std::string::npos) {
       if (input_.size() > limit) {
         input_.clear();
+        skip_line_ = true;
         state_ = State::kCommands;
         fail_command(out, Reply(500, "5.5.2", "Line too long."));
       }
@@ -967,7 +978,15 @@ void Session::backend_step(const Reply& r, Output& out) {
     default:
       return;
   }
-  // A reply to a transaction command.
+  // A reply to a transaction command. One that is not 2xx, 4xx or 5xx here (a 354 after
+  // the final dot, a 1xx) means the backend and we disagree on where we are: give up on
+  // this backend session rather than guess.
+  bool nonsense = r.code < 200 || (r.code >= 300 && r.code < 400 && pending_ != Pending::kDataCommand);
+  if (nonsense && pending_ != Pending::kNone) {
+    log("backend", {{"stage", "nonsense"}, Log::Field("code", std::to_string(r.code), true), {"reply", first_line(r)}});
+    backend_failed_into(out);
+    return;
+  }
   Pending p = pending_;
   pending_ = Pending::kNone;
   auto log_reply = [&](const char* stage) {
@@ -1016,9 +1035,13 @@ void Session::backend_step(const Reply& r, Output& out) {
     case Pending::kDataCommand:
       if (r.code != 354) {
         log_reply("data");
-        reply(out, r.permanent() ? r : Reply(451, "4.4.1", "Backend refused the message, try again later."));
+        // The backend's refusal is the client's answer; anything else is nonsense.
+        reply(out, r.code >= 400 ? r : Reply(451, "4.4.1", "Backend refused the message, try again later."));
         reset_transaction();
-        break;
+        // The backend still holds MAIL and RCPT: end that transaction too.
+        send_backend(out, "RSET");
+        pending_ = Pending::kInternalRset;
+        return;  // waiting for the RSET
       }
       pending_ = Pending::kDataEnd;
       backend_ = Backend::kBusy;

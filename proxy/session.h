@@ -240,6 +240,7 @@ class Session {
   std::size_t messages_ = 0;
   std::size_t errors_ = 0;
   std::size_t received_ = 0;
+  bool skip_line_ = false;     // dropping the rest of an over-long command line
   bool closed_ = false;
   bool backend_xclient_ = false;
   bool backend_xforward_ = false;

@@ -593,3 +593,35 @@ TEST_CASE("session: a failed AUTH is answered after errors.wait; input waits too
   Output later = h.session.tarpit_over();
   CHECK(later.to_client == "250 2.0.0 OK\r\n");  // the pipelined NOOP, only now
 }
+
+TEST_CASE("session: backend refusals and nonsense around DATA", "[proxy]") {
+  SECTION("DATA refused with 4xx: the backend's reply, and its transaction is ended") {
+    Harness h;
+    to_rcpt_accepted(h);
+    h.from_client("DATA\r\nSubject: x\r\n\r\nhi\r\n.\r\nMAIL FROM:<a@example.org>\r\n");
+    h.from_backend("452 4.3.1 Insufficient system storage\r\n");
+    CHECK(h.client == "354 Start mail input; end with <CRLF>.<CRLF>\r\n452 4.3.1 Insufficient system storage\r\n");
+    CHECK(h.backend == "DATA\r\nRSET\r\n");
+    h.from_backend("250 2.0.0 Ok\r\n");
+    CHECK(h.backend == "DATA\r\nRSET\r\nMAIL FROM:<a@example.org>\r\n");  // the next transaction starts clean
+  }
+  SECTION("a 354 after the final dot is not a delivery: 451, backend dropped") {
+    Harness h;
+    to_rcpt_accepted(h);
+    h.from_client("DATA\r\nSubject: x\r\n\r\nhi\r\n.\r\n");
+    h.from_backend("354 go\r\n");
+    h.from_backend("354 go ahead\r\n");
+    CHECK(h.client.find("451 4.4.1") != std::string::npos);
+    CHECK(h.client.find("354 go ahead") == std::string::npos);
+    CHECK(!h.backend_open);
+  }
+}
+
+TEST_CASE("session: an over-long line split across reads gets one reply", "[proxy]") {
+  Harness h;
+  h.take(h.session.start());
+  h.client.clear();
+  h.from_client(std::string(5000, 'A'));
+  h.from_client(std::string(100, 'B') + "\r\nNOOP\r\n");
+  CHECK(h.client == "500 5.5.2 Line too long.\r\n250 2.0.0 OK\r\n");
+}
