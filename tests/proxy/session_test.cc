@@ -57,6 +57,14 @@ void to_mail_accepted(Harness& h) {
   h.from_backend("250 2.1.0 Ok\r\n");
 }
 
+// Up to the backend's greeting: the client said EHLO and MAIL; sievegate's EHLO is out.
+void to_backend_ehlo(Harness& h) {
+  h.take(h.session.start());
+  h.from_client("EHLO client.example\r\nMAIL FROM:<a@example.org>\r\n");
+  h.take(h.session.backend_connected());
+  h.from_backend("220 b\r\n");
+}
+
 }  // namespace
 
 TEST_CASE("session: a message is relayed and the client hears the backend's reply", "[proxy]") {
@@ -130,10 +138,7 @@ TEST_CASE("session: a backend refusal at MAIL reaches the client", "[proxy]") {
 
 TEST_CASE("session: XCLIENT is used when the backend offers it", "[proxy]") {
   Harness h;
-  h.take(h.session.start());
-  h.from_client("EHLO client.example\r\nMAIL FROM:<a@example.org>\r\n");
-  h.take(h.session.backend_connected());
-  h.from_backend("220 b\r\n");
+  to_backend_ehlo(h);
   h.from_backend("250-b\r\n250 XCLIENT NAME ADDR PROTO HELO\r\n");
   // NAME=[UNAVAILABLE]: sievegate does not know the client's name, and without NAME the
   // backend would keep sievegate's own.
@@ -427,10 +432,7 @@ TEST_CASE("session: AUTH PLAIN and LOGIN", "[proxy]") {
 
 TEST_CASE("session: XFORWARD when the backend offers it instead of XCLIENT", "[proxy]") {
   Harness h;
-  h.take(h.session.start());
-  h.from_client("EHLO client.example\r\nMAIL FROM:<a@example.org>\r\n");
-  h.take(h.session.backend_connected());
-  h.from_backend("220 b\r\n");
+  to_backend_ehlo(h);
   h.from_backend("250-b\r\n250 XFORWARD NAME ADDR PROTO HELO SOURCE\r\n");
   CHECK(h.backend == "EHLO proxy.test\r\nXFORWARD ADDR=192.0.2.7 NAME=[UNAVAILABLE] HELO=client.example PROTO=ESMTP SOURCE=REMOTE\r\n");
   h.from_backend("250 2.0.0 Ok\r\n");
@@ -471,10 +473,7 @@ TEST_CASE("session: the backend timing out while the client waits gives 451", "[
 
 TEST_CASE("session: XCLIENT without ADDR (smtp-sink) is not used; XFORWARD is", "[proxy]") {
   Harness h;
-  h.take(h.session.start());
-  h.from_client("EHLO client.example\r\nMAIL FROM:<a@example.org>\r\n");
-  h.take(h.session.backend_connected());
-  h.from_backend("220 b\r\n");
+  to_backend_ehlo(h);
   h.from_backend("250-b\r\n250-XCLIENT NAME HELO\r\n250 XFORWARD NAME ADDR PROTO HELO\r\n");
   CHECK(h.backend == "EHLO proxy.test\r\nXFORWARD ADDR=192.0.2.7 NAME=[UNAVAILABLE] HELO=client.example PROTO=ESMTP\r\n");
 }
