@@ -42,6 +42,7 @@ using Poco::Net::WritableNotification;
 constexpr std::size_t kReadChunk = 64 * 1024;
 constexpr std::size_t kRelayChunk = 256 * 1024;
 constexpr auto kTick = std::chrono::milliseconds(250);
+constexpr auto kLinger = std::chrono::seconds(2);
 
 class TickingReactor : public SocketReactor {
  public:
@@ -187,6 +188,7 @@ class Connection {
         close_all();
         return;
       }
+      if (lingering_) return;  // after the last reply: dropped
       last_activity_ = Clock::now();
       std::string_view bytes(buf, static_cast<std::size_t>(n));
       if (!tls_) {
@@ -240,6 +242,10 @@ class Connection {
   void tick(const Poco::AutoPtr<TimeoutNotification>&) {
     guard([&] {
       auto now = Clock::now();
+      if (lingering_) {
+        if (now >= linger_until_) close_all();
+        return;
+      }
       if (holding_ && now >= hold_until_) release_held();
       if (dead_) return;
       if (backend_open_ && (backend_connecting_ || session_.waiting_for_backend()) &&
@@ -410,7 +416,22 @@ class Connection {
       client_out_.erase(0, static_cast<std::size_t>(n));
     }
     watch_client_writable(!client_out_.empty());
-    if (client_out_.empty() && closing_) close_all();
+    if (client_out_.empty() && closing_) linger();
+  }
+
+  // The last reply is written; closing now, with client bytes still unread, would make
+  // the kernel send a reset that can destroy that reply before the client reads it. So:
+  // end our side, read and drop what still comes, close on EOF or after kLinger.
+  void linger() {
+    if (lingering_) return;
+    lingering_ = true;
+    linger_until_ = Clock::now() + kLinger;
+    close_backend();
+    try {
+      client_.shutdownSend();
+    } catch (...) {
+      close_all();
+    }
   }
 
   void flush_backend() {
@@ -505,6 +526,8 @@ class Connection {
   Clock::time_point backend_activity_;
   bool started_session_ = false;
   bool holding_ = false;  // a tarpit delay is running
+  bool lingering_ = false;  // the last reply is out; waiting for the client to close
+  Clock::time_point linger_until_;
   Clock::time_point hold_until_;
   Output held_;
   bool backend_open_ = false;
