@@ -68,6 +68,68 @@ std::string did_you_mean(std::string_view key, const std::vector<std::string>& k
   return best.empty() ? "" : " (did you mean '" + best + "'?)";
 }
 
+// Rule-valued settings: those decided at connect (limits, next hop) and those decided at
+// the stage that uses them (RuleSettings).
+struct PerSession {
+  std::optional<IfBlock<std::chrono::milliseconds>> timeout, duration;
+  std::optional<IfBlock<std::uint64_t>> transfer_limit, max_recipients, size, messages, received_headers;
+  std::optional<IfBlock<bool>> ehlo_require, reject_non_fqdn, pipelining, chunking, auth_require, allow_plain_text,
+      add_received;
+  std::optional<IfBlock<std::string>> next_hop;
+};
+
+// Stalwart evaluates each key where it is used, with what the session knows then (facts
+// not known yet are empty): the EHLO reply's extensions and SIZE at EHLO, AUTH's
+// requirements at EHLO and MAIL, the message limits at MAIL, recipients at RCPT, the
+// headers to add at DATA.
+class RuleSettings final : public proxy::StageSettings {
+ public:
+  explicit RuleSettings(std::shared_ptr<const PerSession> per) : per_(std::move(per)) {}
+
+  void at_connect(const Context& c, proxy::SessionConfig& s) const {
+    ehlo(c, s);
+    mail(c, s);
+    rcpt(c, s);
+    data(c, s);
+  }
+  void at_ehlo(const proxy::SessionFacts& f, proxy::SessionConfig& s) const override {
+    Context c = make_context(Stage::kEhlo, f, nullptr);
+    ehlo(c, s);
+    mail(c, s);  // SIZE in the EHLO reply
+  }
+  void at_mail(const proxy::SessionFacts& f, const proxy::Envelope& e, proxy::SessionConfig& s) const override {
+    Context c = make_context(Stage::kMail, f, &e);
+    mail(c, s);
+    if (per_->auth_require) s.auth.require = per_->auth_require->eval(c);
+  }
+  void at_rcpt(const proxy::SessionFacts& f, const proxy::Envelope& e, proxy::SessionConfig& s) const override {
+    rcpt(make_context(Stage::kRcpt, f, &e), s);
+  }
+  void at_data(const proxy::SessionFacts& f, const proxy::Envelope& e, proxy::SessionConfig& s) const override {
+    data(make_context(Stage::kData, f, &e), s);
+  }
+
+ private:
+  void ehlo(const Context& c, proxy::SessionConfig& s) const {
+    if (per_->pipelining) s.pipelining = per_->pipelining->eval(c);
+    if (per_->chunking) s.chunking = per_->chunking->eval(c);
+    if (per_->auth_require) s.auth.require = per_->auth_require->eval(c);
+    if (per_->allow_plain_text) s.auth.allow_plain_text = per_->allow_plain_text->eval(c);
+  }
+  void mail(const Context& c, proxy::SessionConfig& s) const {
+    if (per_->size) s.data.max_message_size = per_->size->eval(c);
+    if (per_->messages) s.max_messages = per_->messages->eval(c);
+  }
+  void rcpt(const Context& c, proxy::SessionConfig& s) const {
+    if (per_->max_recipients) s.max_recipients = per_->max_recipients->eval(c);
+  }
+  void data(const Context& c, proxy::SessionConfig& s) const {
+    if (per_->received_headers) s.max_received_headers = per_->received_headers->eval(c);
+    if (per_->add_received) s.add_received = per_->add_received->eval(c);
+  }
+  std::shared_ptr<const PerSession> per_;
+};
+
 class Loader;
 
 // One TOML table being read: remembers the keys asked for; finish() reports the rest.
@@ -131,6 +193,16 @@ class Loader {
   std::optional<IfBlock<T>> connect_rule(Section& s, std::string_view key, std::span<const ContextKey> spec_keys,
                                          const std::function<std::optional<T>(const toml::node&, Diagnostics&)>& parse,
                                          T default_value);
+  // A setting that is a constant or a rule decided at the stage that uses it.
+  template <typename T>
+  std::optional<IfBlock<T>> stage_rule(Section& s, std::string_view key, std::span<const ContextKey> spec_keys,
+                                       const std::function<std::optional<T>(const toml::node&, Diagnostics&)>& parse,
+                                       T default_value) {
+    const toml::node* n = s.get(key);
+    if (n == nullptr) return std::nullopt;
+    auto lists = [this](std::string_view id) { return directories_.count(std::string(id.substr(0, id.find('/')))) > 0; };
+    return parse_if_block<T>(*n, s.key_path(key), spec_keys, parse, default_value, lists, diags);
+  }
   std::optional<IfBlock<std::string>> script_rule(Section& s, Stage stage, std::span<const ContextKey> keys);
   std::optional<IfBlock<std::optional<DynamicString>>> rewrite_rule(Section& s, std::span<const ContextKey> keys);
 
@@ -156,14 +228,6 @@ class Loader {
   std::map<std::string, ScriptSource> sources_;
   std::vector<std::pair<const toml::node*, std::string>> script_refs_;  // name used by a stage
   std::map<std::string, std::set<Stage>> script_stages_;
-  // connect-time rules, applied per session
-  struct PerSession {
-    std::optional<IfBlock<std::chrono::milliseconds>> timeout, duration;
-    std::optional<IfBlock<std::uint64_t>> transfer_limit, max_recipients, size, messages, received_headers;
-    std::optional<IfBlock<bool>> ehlo_require, reject_non_fqdn, pipelining, chunking, auth_require, allow_plain_text,
-        add_received;
-    std::optional<IfBlock<std::string>> next_hop;
-  };
   PerSession per_;
   friend class Section;
 };
@@ -512,8 +576,8 @@ void Loader::session(Section& root) {
   }
   {
     Section x(*this, s.table("extensions"), "session.extensions");
-    per_.pipelining = connect_rule<bool>(x, "pipelining", kExtensionKeys, kBool, true);
-    per_.chunking = connect_rule<bool>(x, "chunking", kExtensionKeys, kBool, true);
+    per_.pipelining = stage_rule<bool>(x, "pipelining", kExtensionKeys, kBool, true);
+    per_.chunking = stage_rule<bool>(x, "chunking", kExtensionKeys, kBool, true);
     for (const char* k : {"requiretls", "dsn", "vrfy", "expn", "no-soliciting", "future-release", "deliver-by", "mt-priority"}) {
       x.ignore(k, "the parameters are passed to the backend, which decides");
     }
@@ -543,8 +607,8 @@ void Loader::session(Section& root) {
         if (auto name = parse_string(*d, diags)) auth_directory_name_ = {*name, d};
       }
     }
-    per_.auth_require = connect_rule<bool>(a, "require", kAuthKeys, kBool, false);
-    per_.allow_plain_text = connect_rule<bool>(a, "allow-plain-text", kAuthKeys, kBool, false);
+    per_.auth_require = stage_rule<bool>(a, "require", kAuthKeys, kBool, false);
+    per_.allow_plain_text = stage_rule<bool>(a, "allow-plain-text", kAuthKeys, kBool, false);
     Section errors(*this, a.table("errors"), "session.auth.errors");
     for (const char* spelling : {"max", "total"}) {  // both spellings Stalwart used
       if (const toml::node* n = errors.get(spelling)) {
@@ -566,7 +630,7 @@ void Loader::session(Section& root) {
     Section r(*this, s.table("rcpt"), "session.rcpt");
     if (auto b = script_rule(r, Stage::kRcpt, kRcptKeys)) scripts[static_cast<std::size_t>(Stage::kRcpt)] = *b;
     if (auto rw = rewrite_rule(r, kRcptKeys)) out_.sieve->rcpt_rewrite = *rw;
-    per_.max_recipients = connect_rule<std::uint64_t>(r, "max-recipients", kRcptKeys, kSize, 100);
+    per_.max_recipients = stage_rule<std::uint64_t>(r, "max-recipients", kRcptKeys, kSize, 100);
     r.ignore("relay", "the backend decides which recipients it relays for");
     r.ignore("directory", "the backend validates recipients; its refusal reaches the client");
     Section errors(*this, r.table("errors"), "session.rcpt.errors");
@@ -583,12 +647,12 @@ void Loader::session(Section& root) {
     Section d(*this, s.table("data"), "session.data");
     if (auto b = script_rule(d, Stage::kData, kDataKeys)) scripts[static_cast<std::size_t>(Stage::kData)] = *b;
     Section limits(*this, d.table("limits"), "session.data.limits");
-    per_.messages = connect_rule<std::uint64_t>(limits, "messages", kDataKeys, kSize, 10);
-    per_.size = connect_rule<std::uint64_t>(limits, "size", kDataKeys, kSize, 26214400);
-    per_.received_headers = connect_rule<std::uint64_t>(limits, "received-headers", kDataKeys, kSize, 50);
+    per_.messages = stage_rule<std::uint64_t>(limits, "messages", kDataKeys, kSize, 10);
+    per_.size = stage_rule<std::uint64_t>(limits, "size", kDataKeys, kSize, 26214400);
+    per_.received_headers = stage_rule<std::uint64_t>(limits, "received-headers", kDataKeys, kSize, 50);
     limits.finish();
     Section headers(*this, d.table("add-headers"), "session.data.add-headers");
-    per_.add_received = connect_rule<bool>(headers, "received", kDataKeys, kBool, true);
+    per_.add_received = stage_rule<bool>(headers, "received", kDataKeys, kBool, true);
     for (const char* k : {"received-spf", "auth-results"}) headers.ignore(k, "sievegate does not check SPF, DKIM or DMARC yet");
     for (const char* k : {"message-id", "date"}) headers.ignore(k, "the backend adds missing Message-ID and Date headers");
     headers.ignore("return-path", "Return-Path is added at final delivery, by the backend");
@@ -942,7 +1006,7 @@ LoadedConfig Loader::run() {
     out_.server.backend_port = remote_ports_[hop];
     if (remote_timeouts_.count(hop)) out_.server.backend_timeout = remote_timeouts_[hop];
   }
-  auto per = std::make_shared<PerSession>(per_);
+  auto per = std::make_shared<const PerSession>(per_);
   auto hosts = std::make_shared<std::map<std::string, std::tuple<std::string, std::uint16_t, std::chrono::milliseconds>>>();
   for (const auto& [id, r] : remotes_) {
     (*hosts)[id] = {r.first, remote_ports_[id], remote_timeouts_.count(id) ? remote_timeouts_[id] : out_.server.backend_timeout};
@@ -955,22 +1019,17 @@ LoadedConfig Loader::run() {
     if (per->timeout) s.timeout = per->timeout->eval(c);
     if (per->duration) s.duration = per->duration->eval(c);
     if (per->transfer_limit) s.session.transfer_limit = per->transfer_limit->eval(c);
-    if (per->max_recipients) s.session.max_recipients = per->max_recipients->eval(c);
-    if (per->size) s.session.data.max_message_size = per->size->eval(c);
-    if (per->messages) s.session.max_messages = per->messages->eval(c);
-    if (per->received_headers) s.session.max_received_headers = per->received_headers->eval(c);
     if (per->ehlo_require) s.session.ehlo_required = per->ehlo_require->eval(c);
     if (per->reject_non_fqdn) s.session.reject_non_fqdn = per->reject_non_fqdn->eval(c);
-    if (per->pipelining) s.session.pipelining = per->pipelining->eval(c);
-    if (per->chunking) s.session.chunking = per->chunking->eval(c);
-    if (per->auth_require) s.session.auth.require = per->auth_require->eval(c);
-    if (per->allow_plain_text) s.session.auth.allow_plain_text = per->allow_plain_text->eval(c);
-    if (per->add_received) s.session.add_received = per->add_received->eval(c);
+    // The rest is decided at the stage that uses it (RuleSettings), first with what is
+    // known at connect so that the greeting and EHLO have values.
+    RuleSettings(per).at_connect(c, s.session);
     if (per->next_hop) {
       auto it = hosts->find(per->next_hop->eval(c));
       if (it != hosts->end()) std::tie(s.backend_host, s.backend_port, s.backend_timeout) = it->second;
     }
   };
+  out_.server.session.settings = std::make_shared<RuleSettings>(per);
   // Stalwart's defaults where the proxy's own differ.
   out_.server.session.reject_non_fqdn = !per_.reject_non_fqdn || per_.reject_non_fqdn->fallback();
   out_.sieve->log = out_.server.log;

@@ -73,7 +73,7 @@ void session_facts(policy::Stage stage, const proxy::SessionFacts& facts, const 
   }
 }
 
-static Context make_context(policy::Stage stage, const proxy::SessionFacts& facts, const proxy::Envelope* envelope) {
+Context make_context(policy::Stage stage, const proxy::SessionFacts& facts, const proxy::Envelope* envelope) {
   Context context;
   context[ContextKey::kListener] = facts.listener;
   context[ContextKey::kRemoteIp] = facts.remote_ip;

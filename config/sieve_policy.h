@@ -53,6 +53,11 @@ class SievePolicy final : public proxy::StagePolicy {
   std::shared_ptr<const SieveSettings> settings_;
 };
 
+// What rules see at a stage: listener, addresses, HELO name, login, sender, recipient
+// (at RCPT the one being processed, later the last one), lower-cased where case does
+// not matter.
+Context make_context(policy::Stage stage, const proxy::SessionFacts& facts, const proxy::Envelope* envelope);
+
 // The facts a stage's script sees, by Stalwart's names (remote_ip, helo_domain, tls.version,
 // param.body, envelope.envid...), from the session and the transaction.
 void session_facts(policy::Stage stage, const proxy::SessionFacts& facts, const proxy::Envelope* envelope,

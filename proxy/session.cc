@@ -338,6 +338,7 @@ void Session::on_ehlo(const Command& cmd, bool extended, Output& out) {
     }
   }
   reset_transaction();
+  if (config_.settings) config_.settings->at_ehlo(facts_, config_);
   if (!extended) {
     reply(out, Reply(250, "", config_.hostname + " says hello"));
     return;
@@ -551,6 +552,12 @@ void Session::on_mail(const Command& cmd, Output& out) {
     fail_command(out, Reply(503, "5.5.1", "Polite people say EHLO first."));
     return;
   }
+  if (config_.settings) {
+    Envelope known;
+    known.from = cmd.path;
+    known.mail_params = cmd.params;
+    config_.settings->at_mail(facts_, known, config_);
+  }
   if (config_.auth.require && facts_.authenticated_as.empty()) {
     fail_command(out, Reply(503, "5.5.1", "You must authenticate first."));
     return;
@@ -610,6 +617,12 @@ void Session::on_rcpt(const Command& cmd, Output& out) {
   if (!have_mail_) {
     fail_command(out, Reply(503, "5.5.1", "MAIL is required first."));
     return;
+  }
+  if (config_.settings) {
+    Envelope known = envelope_;
+    known.rcpt = cmd.path;
+    known.rcpt_params = cmd.params;
+    config_.settings->at_rcpt(facts_, known, config_);
   }
   if (envelope_.rcpts.size() >= config_.max_recipients) {
     reply(out, Reply(451, "4.5.3", "Too many recipients."));
@@ -755,6 +768,7 @@ static std::size_t count_received(std::string_view m) {
 
 void Session::on_data_end(Output& out) {
   ++messages_;
+  if (config_.settings) config_.settings->at_data(facts_, envelope_, config_);
   if (count_received(message_.view()) > config_.max_received_headers) {
     reply(out, Reply(450, "4.4.6", "Too many Received headers. Possible loop detected."));
     log("stage", {{"stage", "data"}, {"result", "reject"}, {"reply", "too many Received headers"}});

@@ -41,6 +41,8 @@ struct AuthConfig {
   bool enabled() const { return (plain || login) && directory != nullptr; }
 };
 
+class StageSettings;
+
 struct SessionConfig {
   std::string hostname = "localhost";       // banner, EHLO reply, XCLIENT
   std::string greeting = "ESMTP sievegate";  // after the hostname in the 220 banner
@@ -60,6 +62,8 @@ struct SessionConfig {
   AuthConfig auth;
   DataLimits data;
   std::shared_ptr<const Log> log;            // session events; none: not logged
+  // Rules decided where the setting is used, with what the session knows then.
+  std::shared_ptr<const StageSettings> settings;
 };
 
 // Facts about the client session, for policy and logs.
@@ -73,6 +77,17 @@ struct SessionFacts {
   std::string authenticated_as;  // lower-cased SASL login; empty if none
   std::string tls_version;       // empty on cleartext
   std::string tls_cipher;
+};
+
+// Settings that rules decide at the stage that uses them (Stalwart evaluates each key
+// where it is used, with what the session knows then; unknown facts are empty).
+class StageSettings {
+ public:
+  virtual ~StageSettings() = default;
+  virtual void at_ehlo(const SessionFacts&, SessionConfig&) const {}
+  virtual void at_mail(const SessionFacts&, const struct Envelope&, SessionConfig&) const {}
+  virtual void at_rcpt(const SessionFacts&, const struct Envelope&, SessionConfig&) const {}
+  virtual void at_data(const SessionFacts&, const struct Envelope&, SessionConfig&) const {}
 };
 
 // The transaction as the policy sees it.

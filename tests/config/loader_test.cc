@@ -190,3 +190,35 @@ addheader "X-Tag" "${env.remote_ip}";'''
   CHECK(v.reply->code == 451);
   CHECK(v.reply->enhanced == "4.3.0");
 }
+
+TEST_CASE("config: rules decided at the stage that uses them", "[config]") {
+  TempConfig file(R"([session.rcpt]
+max-recipients = [ { if = "sender-domain", eq = "bulk.example", then = 2 }, { else = 50 } ]
+[session.extensions]
+chunking = [ { if = "authenticated-as", eq = "alice", then = true }, { else = false } ]
+[session.data.add-headers]
+received = [ { if = "sender-domain", eq = "quiet.example", then = false }, { else = true } ]
+)");
+  config::LoadedConfig c = config::load_config(file.path);
+  REQUIRE(c.ok());
+  REQUIRE(c.server.session.settings);
+  const proxy::StageSettings& rules = *c.server.session.settings;
+  proxy::SessionConfig s;
+  proxy::SessionFacts f = facts("192.0.2.7");
+  proxy::Envelope e;
+  e.from = "Promo@Bulk.example";  // sender-domain compares case-insensitively
+  e.rcpt = "bob@example.net";
+  rules.at_rcpt(f, e, s);
+  CHECK(s.max_recipients == 2);
+  e.from = "alice@example.org";
+  rules.at_rcpt(f, e, s);
+  CHECK(s.max_recipients == 50);
+  rules.at_ehlo(f, s);
+  CHECK(!s.chunking);
+  f.authenticated_as = "alice";  // a re-EHLO after AUTH
+  rules.at_ehlo(f, s);
+  CHECK(s.chunking);
+  e.from = "x@quiet.example";
+  rules.at_data(f, e, s);
+  CHECK(!s.add_received);
+}
