@@ -636,10 +636,14 @@ void Loader::session(Section& root) {
     Section errors(*this, r.table("errors"), "session.rcpt.errors");
     for (const char* spelling : {"max", "total"}) {
       if (const toml::node* n = errors.get(spelling)) {
-        if (auto v = parse_int(*n, diags, 1, 1000)) out_.server.session.max_errors = static_cast<std::size_t>(*v);
+        if (auto v = parse_int(*n, diags, 1, 1000)) out_.server.session.max_rcpt_errors = static_cast<std::size_t>(*v);
       }
     }
-    errors.ignore("wait", "the delay before answering a refused RCPT is not implemented yet");
+    out_.server.session.rcpt_error_wait = std::chrono::seconds(30);  // Stalwart's default
+    if (const toml::node* n = errors.get("wait")) {
+      if (is_none(*n)) out_.server.session.rcpt_error_wait = std::chrono::milliseconds(0);
+      else if (auto v = parse_duration(*n, diags)) out_.server.session.rcpt_error_wait = *v;
+    }
     r.ignore("catch-all", "the backend's directory decides");
     r.ignore("sub-addressing", "the backend's directory decides");
   }

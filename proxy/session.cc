@@ -1024,6 +1024,21 @@ void Session::backend_step(const Reply& r, Output& out) {
         return;  // still waiting
       }
       reply(out, *rcpt_reply_);
+      if (rcpt_reply_->permanent()) {
+        // A refused recipient (unknown mailbox, relay denied): Stalwart's RCPT error
+        // budget and tarpit, against address harvesting.
+        if (++rcpt_errors_ >= config_.max_rcpt_errors) {
+          finish(out, Reply(421, "4.3.0", "Too many errors, disconnecting."), "too many refused recipients");
+          rcpt_reply_.reset();
+          return;
+        }
+        if (config_.rcpt_error_wait.count() > 0) {
+          out.delay = config_.rcpt_error_wait;
+          rcpt_reply_.reset();
+          state_ = State::kTarpit;
+          return;
+        }
+      }
       rcpt_reply_.reset();
       break;
     case Pending::kReplay:

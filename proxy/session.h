@@ -49,6 +49,8 @@ struct SessionConfig {
   std::size_t max_command_line = 4096;       // RFC 5321 4.5.3.1.4 minimum is 512
   std::size_t max_recipients = 100;          // Stalwart session.rcpt.max-recipients
   std::size_t max_errors = 10;               // bad commands before 421
+  std::size_t max_rcpt_errors = 10;          // session.rcpt.errors.max: refused recipients before 421
+  std::chrono::milliseconds rcpt_error_wait{0};  // session.rcpt.errors.wait (Stalwart: 30s)
   std::size_t max_messages = 10;             // Stalwart session.data.limits.messages
   std::size_t transfer_limit = 262144000;    // bytes per session (Stalwart default)
   bool ehlo_required = true;                 // Stalwart session.ehlo.require
@@ -271,6 +273,7 @@ class Session {
   AuthStep auth_step_ = AuthStep::kPlain;
   std::string auth_user_;
   std::size_t auth_errors_ = 0;
+  std::size_t rcpt_errors_ = 0;
   // Logs
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   const char* end_reason_ = "client closed the connection";

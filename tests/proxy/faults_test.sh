@@ -77,6 +77,9 @@ next-hop = "backend"
 [session]
 timeout = "30s"
 duration = "5m"
+
+[session.rcpt.errors]
+wait = "50ms"   # the tarpit after a refused recipient (Stalwart's default is 30s)
 TOML
 }
 

@@ -168,6 +168,9 @@ xclient = $4
 [session]
 timeout = "1m"
 duration = "5m"
+
+[session.rcpt.errors]
+wait = "50ms"   # the tarpit after a refused recipient (Stalwart's default is 30s)
 TOML
   "$bin" serve --config "$tmp/$1.toml" 2>"$tmp/$1.log" &
   pids+=($!)

@@ -624,3 +624,22 @@ TEST_CASE("session: an over-long line split across reads gets one reply", "[prox
   h.from_client(std::string(100, 'B') + "\r\nNOOP\r\n");
   CHECK(h.client == "500 5.5.2 Line too long.\r\n250 2.0.0 OK\r\n");
 }
+
+TEST_CASE("session: refused recipients count, wait and end the session", "[proxy]") {
+  SessionConfig c = config();
+  c.max_rcpt_errors = 2;
+  c.rcpt_error_wait = std::chrono::milliseconds(30000);
+  Harness h;
+  h.session = Session(c, facts("192.0.2.7"), nullptr);
+  to_mail_accepted(h);
+  h.client.clear();
+  h.from_client("RCPT TO:<nobody@example.net>\r\nNOOP\r\n");
+  Output out = h.session.backend_bytes("550 5.1.1 no such user\r\n");
+  CHECK(out.to_client == "550 5.1.1 no such user\r\n");
+  CHECK(out.delay == std::chrono::milliseconds(30000));  // the NOOP waits for the tarpit
+  CHECK(h.session.tarpit_over().to_client == "250 2.0.0 OK\r\n");
+  h.from_client("RCPT TO:<ghost@example.net>\r\n");
+  h.from_backend("550 5.1.1 no such user\r\n");
+  CHECK(h.client.find("421 4.3.0 Too many errors, disconnecting.\r\n") != std::string::npos);
+  CHECK(h.client_closed);
+}
