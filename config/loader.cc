@@ -403,8 +403,8 @@ void Loader::listener(const std::string& id, const toml::table& t) {
                   "listener protocol '" + *v + "' is not supported: sievegate listens for SMTP (protocol = \"smtp\")");
     }
   }
-  s.ignore("hostname", "the hostname is [server] hostname for every listener");
-  s.ignore("greeting", "the greeting is [server] greeting for every listener");
+  if (const toml::node* n = s.get("hostname")) l.hostname = parse_string(*n, diags).value_or("");
+  if (const toml::node* n = s.get("greeting")) l.greeting = parse_string(*n, diags).value_or("");
   s.ignore("max-connections", "the limit is [server] max-connections for all listeners");
   s.ignore("socket", "socket options are the operating system's defaults");
   s.ignore("proxy", "the PROXY protocol is not supported yet");

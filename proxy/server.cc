@@ -127,6 +127,8 @@ SessionSettings session_settings(const ServerConfig& config, const ListenerConfi
   SessionSettings s{config.timeout,      config.duration,        config.backend_host,
                     config.backend_port, config.backend_timeout, config.session};
   if (config.per_session) config.per_session(ConnectionInfo{listener.id, ip, local}, s);
+  if (!listener.hostname.empty()) s.session.hostname = listener.hostname;
+  if (!listener.greeting.empty()) s.session.greeting = listener.greeting;
   s.session.starttls = listener.tls != nullptr && !listener.implicit_tls;
   s.session.log = config.log;
   return s;

@@ -24,6 +24,8 @@ struct ListenerConfig {
   std::vector<std::string> binds = {"127.0.0.1:2525"};  // address:port per socket
   bool implicit_tls = false;                            // TLS from the first byte (port 465)
   std::shared_ptr<TlsContext> tls;                      // certificate; none: no STARTTLS
+  std::string hostname;                                 // empty: the server's
+  std::string greeting;                                 // empty: the server's
 };
 
 // What may differ per session (rules on the listener and client address, decided at

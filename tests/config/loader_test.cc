@@ -85,6 +85,8 @@ if string "${env.remote_ip}" "10.0.0.88" {
 TEST_CASE("config: rules decided at connect, per client address", "[config]") {
   TempConfig file(R"([server.listener."smtp"]
 bind = ["127.0.0.1:2525"]
+hostname = "mx1.example.org"
+greeting = "Stalwart-style greeting"
 [remote."a"]
 address = "127.0.0.1"
 port = 10025
@@ -102,6 +104,9 @@ size = 1000
 )");
   config::LoadedConfig c = config::load_config(file.path);
   REQUIRE(c.ok());
+  REQUIRE(c.server.listeners.size() == 1);
+  CHECK(c.server.listeners[0].hostname == "mx1.example.org");  // per listener, as Stalwart
+  CHECK(c.server.listeners[0].greeting == "Stalwart-style greeting");
   proxy::SessionSettings s{};
   c.server.per_session(proxy::ConnectionInfo{"smtp", "10.1.2.3", "127.0.0.1"}, s);
   CHECK(s.timeout == std::chrono::seconds(30));

@@ -67,6 +67,7 @@ bind = ["127.0.0.1:$proxy_port"]
 
 [server.listener."second"]
 bind = ["127.0.0.1:$second_port"]
+hostname = "second.test"
 
 [remote."backend"]
 address = "127.0.0.1"
