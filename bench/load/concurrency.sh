@@ -11,7 +11,8 @@
 # smtp-sink keeps no dumps here (disk would dominate). Every process started here is
 # stopped by its PID; every wait and every load loop is bounded.
 # Usage: concurrency.sh SIEVEGATE
-#   environment: IDLE (2000), MESSAGES (2000), CONNECTIONS (20), ROUNDS (7)
+#   environment: IDLE (2000), MESSAGES (2000), CONNECTIONS (20), ROUNDS (7), SCRIPTS (set:
+#   the sample Sieve scripts run at every stage)
 set -u
 bin=$1
 idle=${IDLE:-2000}
@@ -47,6 +48,30 @@ duration = "10m"
 [session.data.limits]
 messages = 1000000
 TOML
+if [ -n "${SCRIPTS:-}" ]; then
+  # The sample policies at every stage (samples/*.sieve), to measure what they cost.
+  samples=$(cd "$here/../../samples" && pwd)
+  cat >> "$tmp/sg.toml" <<TOML
+
+[session.connect]
+script = "connect_filter"
+[session.ehlo]
+script = "ehlo_filter"
+[session.mail]
+script = "mail_filter"
+[session.rcpt]
+script = "rcpt_filter"
+[session.data]
+script = "data_filter"
+
+[sieve.trusted.scripts]
+connect_filter = "file://$samples/connect_filter.sieve"
+ehlo_filter = "file://$samples/ehlo_filter.sieve"
+mail_filter = "file://$samples/mail_filter.sieve"
+rcpt_filter = "file://$samples/rcpt_filter.sieve"
+data_filter = "file://$samples/data_filter.sieve"
+TOML
+fi
 "$bin" serve --config "$tmp/sg.toml" 2>"$tmp/serve.log" &
 sg_pid=$!
 pids+=("$sg_pid")
