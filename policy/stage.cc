@@ -1,26 +1,12 @@
 // Stage verdicts; see stage.h and config.md.
 #include "policy/stage.h"
 
+#include "policy/enhanced_code.h"
+
 #include <cctype>
 
 namespace sievegate::policy {
 namespace {
-
-bool is_enhanced_code(std::string_view s) {
-  // class "." subject "." detail (RFC 3463 2): 2/4/5, 1-3 digits, 1-3 digits.
-  std::size_t dot1 = s.find('.');
-  std::size_t dot2 = dot1 == std::string_view::npos ? dot1 : s.find('.', dot1 + 1);
-  if (dot2 == std::string_view::npos || dot1 != 1) return false;
-  if (s[0] != '2' && s[0] != '4' && s[0] != '5') return false;
-  auto digits = [](std::string_view d) {
-    if (d.empty() || d.size() > 3) return false;
-    for (char c : d) {
-      if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-    }
-    return true;
-  };
-  return digits(s.substr(dot1 + 1, dot2 - dot1 - 1)) && digits(s.substr(dot2 + 1));
-}
 
 // config.md: a reason that starts with a three-digit code and a space is sent as written
 // (an enhanced code after it is kept); otherwise the stage's default code is used.

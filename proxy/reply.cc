@@ -3,25 +3,12 @@
 
 #include <cctype>
 
+#include "policy/enhanced_code.h"
+
 namespace sievegate::proxy {
 namespace {
 
-// RFC 3463 2: class "." subject "." detail.
-bool is_enhanced(std::string_view s) {
-  int part = 0;
-  std::size_t digits = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '.') {
-      if (digits == 0 || ++part > 2) return false;
-      digits = 0;
-    } else if (std::isdigit(static_cast<unsigned char>(s[i])) && digits < 3) {
-      ++digits;
-    } else {
-      return false;
-    }
-  }
-  return part == 2 && digits > 0 && (s[0] == '2' || s[0] == '4' || s[0] == '5');
-}
+bool is_enhanced(std::string_view s) { return policy::is_enhanced_code(s); }
 
 }  // namespace
 
