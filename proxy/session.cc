@@ -239,6 +239,14 @@ void Session::process(Output& out) {
       bdat_chunk_done(out);
       continue;
     }
+    if (!rcpt_slots_.empty() && state_ == State::kCommands) {
+      // RCPTs are in flight: only another RCPT may be pipelined after them.
+      if (input_.find('\n') == std::string::npos) return;
+      if (!(backend_pipelining_ && config_.pipelining && next_line_is_rcpt())) {
+        state_ = State::kWaiting;
+        return;
+      }
+    }
     std::size_t limit = state_ == State::kAuth ? std::max(kMaxSaslLine, config_.max_command_line)
                                                : config_.max_command_line;
     std::size_t nl = input_.find('\n');
@@ -624,8 +632,8 @@ void Session::on_rcpt(const Command& cmd, Output& out) {
     known.rcpt_params = cmd.params;
     config_.settings->at_rcpt(facts_, known, config_);
   }
-  if (envelope_.rcpts.size() >= config_.max_recipients) {
-    reply(out, Reply(451, "4.5.3", "Too many recipients."));
+  if (envelope_.rcpts.size() + rcpt_sent_.size() + rcpt_unsent_.size() >= config_.max_recipients) {
+    rcpt_local(out, Reply(451, "4.5.3", "Too many recipients."));
     return;
   }
   envelope_.rcpt = cmd.path;
@@ -637,30 +645,76 @@ void Session::on_rcpt(const Command& cmd, Output& out) {
   }
   log_verdict("rcpt", v, {{"to", cmd.path}, {"relay_to", relayed}});
   if (v.reply) {
-    reply(out, *v.reply);
+    rcpt_local(out, *v.reply);
     return;
   }
-  rcpt_params_.clear();
-  for (const EsmtpParam& p : cmd.params) rcpt_params_ += " " + p.keyword + (p.has_value ? "=" + p.value : "");
-  rcpt_queue_ = v.recipients.value_or(std::vector<std::string>{cmd.path});
-  rcpt_reply_.reset();
-  if (rcpt_queue_.empty()) {
+  std::string params;
+  for (const EsmtpParam& p : cmd.params) params += " " + p.keyword + (p.has_value ? "=" + p.value : "");
+  std::vector<std::string> addresses = v.recipients.value_or(std::vector<std::string>{cmd.path});
+  if (addresses.empty()) {
     // The policy took the recipient out (redirected nowhere): accepted, nothing relayed.
-    reply(out, Reply(250, "2.1.5", "OK"));
+    rcpt_local(out, Reply(250, "2.1.5", "OK"));
     return;
   }
-  std::reverse(rcpt_queue_.begin(), rcpt_queue_.end());  // sent from the back
-  state_ = State::kWaiting;
-  send_next_rcpt(out);
+  RcptSlot slot;
+  slot.id = next_slot_++;
+  slot.outstanding = addresses.size();
+  slot.from_backend = true;
+  rcpt_slots_.push_back(slot);
+  for (const std::string& a : addresses) {
+    RcptExpect e{a, slot.id, a == cmd.path ? params : ""};
+    if (backend_pipelining_ || rcpt_sent_.empty()) {
+      rcpt_sent_.push_back(e);
+      send_backend(out, "RCPT TO:<" + e.address + ">" + e.params);
+    } else {
+      rcpt_unsent_.push_back(e);
+    }
+  }
+  pending_ = Pending::kRcpt;
+  // The next client RCPT may go out before these are answered (RFC 2920), if it is
+  // already here; anything else waits for the answers.
+  if (!(backend_pipelining_ && config_.pipelining && next_line_is_rcpt())) state_ = State::kWaiting;
 }
 
-// One backend RCPT per relayed recipient; the client's own parameters (NOTIFY, ORCPT)
-// go only with its own address.
-void Session::send_next_rcpt(Output& out) {
-  pending_line_ = rcpt_queue_.back();
-  rcpt_queue_.pop_back();
-  pending_ = Pending::kRcpt;
-  send_backend(out, "RCPT TO:<" + pending_line_ + ">" + (pending_line_ == envelope_.rcpt ? rcpt_params_ : ""));
+bool Session::next_line_is_rcpt() const {
+  std::size_t nl = input_.find('\n');
+  return nl != std::string::npos && nl >= 5 && policy::ascii_iequals(std::string_view(input_).substr(0, 5), "RCPT ");
+}
+
+// An answer decided here (policy, limits) keeps its place behind the RCPTs in flight.
+void Session::rcpt_local(Output& out, const Reply& r) {
+  if (rcpt_slots_.empty()) {
+    reply(out, r);
+    return;
+  }
+  RcptSlot slot;
+  slot.id = next_slot_++;
+  slot.reply = r;
+  rcpt_slots_.push_back(slot);
+}
+
+// Sends the answers that are complete, in the client's order.
+void Session::flush_rcpt_slots(Output& out) {
+  while (!rcpt_slots_.empty() && rcpt_slots_.front().outstanding == 0) {
+    RcptSlot slot = std::move(rcpt_slots_.front());
+    rcpt_slots_.pop_front();
+    reply(out, *slot.reply);
+    if (slot.from_backend && slot.reply->permanent()) {
+      // A refused recipient (unknown mailbox, relay denied): Stalwart's RCPT error
+      // budget and tarpit, against address harvesting.
+      if (++rcpt_errors_ >= config_.max_rcpt_errors) {
+        rcpt_slots_.clear();
+        rcpt_sent_.clear();
+        rcpt_unsent_.clear();
+        finish(out, Reply(421, "4.3.0", "Too many errors, disconnecting."), "too many refused recipients");
+        return;
+      }
+      if (config_.rcpt_error_wait.count() > 0) {
+        out.delay = config_.rcpt_error_wait;  // later answers wait behind this one
+        state_ = State::kTarpit;
+      }
+    }
+  }
 }
 
 void Session::on_data(Output& out) {
@@ -862,7 +916,9 @@ void Session::reset_transaction() {
   envelope_ = Envelope{};
   relay_from_.clear();
   relay_prefix_.clear();
-  rcpt_queue_.clear();
+  rcpt_slots_.clear();
+  rcpt_sent_.clear();
+  rcpt_unsent_.clear();
   replay_.clear();
   message_ = MessageBuffer(config_.data.spool);
   bdat_ = false;
@@ -1012,35 +1068,31 @@ void Session::backend_step(const Reply& r, Output& out) {
       if (r.positive()) have_mail_ = true;
       reply(out, r);
       break;
-    case Pending::kRcpt:
+    case Pending::kRcpt: {
       log_reply("rcpt");
-      if (r.positive()) envelope_.rcpts.push_back(pending_line_);
-      // One client RCPT may be several relayed ones: the first acceptance answers it,
-      // else the last refusal.
-      if (!rcpt_reply_ || (!rcpt_reply_->positive() && r.positive())) rcpt_reply_ = r;
-      else if (!rcpt_reply_->positive()) rcpt_reply_ = r;
-      if (!rcpt_queue_.empty()) {
-        send_next_rcpt(out);
-        return;  // still waiting
+      RcptExpect e = std::move(rcpt_sent_.front());
+      rcpt_sent_.pop_front();
+      if (r.positive()) envelope_.rcpts.push_back(e.address);
+      for (RcptSlot& slot : rcpt_slots_) {
+        if (slot.id != e.slot) continue;
+        if (!slot.reply || !slot.reply->positive()) slot.reply = r;  // first acceptance, else last refusal
+        --slot.outstanding;
+        break;
       }
-      reply(out, *rcpt_reply_);
-      if (rcpt_reply_->permanent()) {
-        // A refused recipient (unknown mailbox, relay denied): Stalwart's RCPT error
-        // budget and tarpit, against address harvesting.
-        if (++rcpt_errors_ >= config_.max_rcpt_errors) {
-          finish(out, Reply(421, "4.3.0", "Too many errors, disconnecting."), "too many refused recipients");
-          rcpt_reply_.reset();
-          return;
-        }
-        if (config_.rcpt_error_wait.count() > 0) {
-          out.delay = config_.rcpt_error_wait;
-          rcpt_reply_.reset();
-          state_ = State::kTarpit;
-          return;
-        }
+      if (!rcpt_unsent_.empty()) {
+        rcpt_sent_.push_back(std::move(rcpt_unsent_.front()));
+        rcpt_unsent_.pop_front();
+        send_backend(out, "RCPT TO:<" + rcpt_sent_.back().address + ">" + rcpt_sent_.back().params);
       }
-      rcpt_reply_.reset();
+      flush_rcpt_slots(out);
+      if (closed_) return;
+      if (!rcpt_sent_.empty()) {
+        pending_ = Pending::kRcpt;
+        return;  // more answers to come
+      }
+      flush_rcpt_slots(out);  // local answers queued behind the last one
       break;
+    }
     case Pending::kReplay:
       if (!r.positive()) {
         // The backend refuses the envelope the policy asked for: the message is not
@@ -1120,6 +1172,19 @@ void Session::backend_failed_into(Output& out) {
   Pending p = pending_;
   pending_ = Pending::kNone;
   pending_line_.clear();
+  if (p == Pending::kRcpt) {
+    // Every client RCPT still open gets its answer, in order: 451 where the backend
+    // did not answer in full.
+    for (const RcptSlot& slot : rcpt_slots_) {
+      reply(out, slot.outstanding > 0 || !slot.reply
+                     ? Reply(451, "4.4.1", "Delivery to the next hop failed, please try again later.")
+                     : *slot.reply);
+    }
+    rcpt_slots_.clear();
+    rcpt_sent_.clear();
+    rcpt_unsent_.clear();
+    p = Pending::kNone;
+  }
   bool was_up = backend_ != Backend::kDown;
   backend_ = Backend::kDown;
   backend_input_.clear();

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -212,7 +213,10 @@ class Session {
   void bdat_chunk_done(Output& out);
   void on_data_end(Output& out);
   void start_relay(Output& out);
-  void send_next_rcpt(Output& out);
+  void send_rcpt(Output& out, const std::string& address, std::uint64_t slot);
+  void rcpt_local(Output& out, const Reply& r);
+  void flush_rcpt_slots(Output& out);
+  bool next_line_is_rcpt() const;
   std::string received_header() const;
   void on_starttls(const Command& cmd, Output& out);
   void on_auth(const Command& cmd, Output& out);
@@ -248,9 +252,26 @@ class Session {
   Envelope envelope_;          // what the policy sees; rcpts are the relayed recipients
   std::string mail_line_;
   std::string relay_from_;     // the sender relayed (the policy may change it)
-  std::vector<std::string> rcpt_queue_;  // relayed recipients for the current client RCPT
-  std::string rcpt_params_;              // the client's RCPT parameters (for its own address)
-  std::optional<Reply> rcpt_reply_;      // the reply owed for the current client RCPT
+  // RCPT towards the backend. Each client RCPT owns a slot; its answer is the first
+  // acceptance among its relayed recipients, else the last refusal. With the backend's
+  // PIPELINING, consecutive client RCPTs are relayed without waiting (RFC 2920) and the
+  // answers still go out in the client's order; local answers (policy, limits) queue
+  // behind the slots still open.
+  struct RcptSlot {
+    std::uint64_t id = 0;
+    std::size_t outstanding = 0;  // relayed RCPTs not answered yet
+    std::optional<Reply> reply;
+    bool from_backend = false;    // a backend refusal counts against the error budget
+  };
+  struct RcptExpect {
+    std::string address;
+    std::uint64_t slot = 0;
+    std::string params;  // the client's parameters, for its own address only
+  };
+  std::deque<RcptSlot> rcpt_slots_;
+  std::deque<RcptExpect> rcpt_sent_;    // answers awaited, in order
+  std::deque<RcptExpect> rcpt_unsent_;  // without backend PIPELINING: sent one at a time
+  std::uint64_t next_slot_ = 0;
   std::vector<std::string> replay_;      // kReplay: commands still to send (from the back)
   std::string relay_prefix_;             // header lines put before the relayed message
 

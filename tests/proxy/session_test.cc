@@ -99,11 +99,56 @@ TEST_CASE("session: pipelined commands are answered in order", "[proxy]") {
   h.client.clear();
   h.backend.clear();
   h.from_client("RCPT TO:<b@example.net>\r\nRCPT TO:<c@example.net>\r\nDATA\r\n");
-  CHECK(h.backend == "RCPT TO:<b@example.net>\r\n");  // one at a time
-  h.from_backend("550 5.1.1 No such user\r\n");
+  // The backend offers PIPELINING: both RCPTs go at once (RFC 2920); DATA waits.
   CHECK(h.backend == "RCPT TO:<b@example.net>\r\nRCPT TO:<c@example.net>\r\n");
+  h.from_backend("550 5.1.1 No such user\r\n");
+  CHECK(h.client == "550 5.1.1 No such user\r\n");
   h.from_backend("250 2.1.5 Ok\r\n");
   CHECK(h.client == "550 5.1.1 No such user\r\n250 2.1.5 Ok\r\n354 Start mail input; end with <CRLF>.<CRLF>\r\n");
+}
+
+TEST_CASE("session: without the backend's PIPELINING, RCPTs go one at a time", "[proxy]") {
+  Harness h;
+  h.take(h.session.start());
+  h.from_client("EHLO client.example\r\nMAIL FROM:<a@example.org>\r\n");
+  h.take(h.session.backend_connected());
+  h.from_backend("220 b\r\n");
+  h.from_backend("250 b\r\n");  // no extensions
+  h.from_backend("250 2.1.0 Ok\r\n");
+  h.backend.clear();
+  h.client.clear();
+  h.from_client("RCPT TO:<b@example.net>\r\nRCPT TO:<c@example.net>\r\n");
+  CHECK(h.backend == "RCPT TO:<b@example.net>\r\n");
+  h.from_backend("250 2.1.5 Ok\r\n");
+  CHECK(h.backend == "RCPT TO:<b@example.net>\r\nRCPT TO:<c@example.net>\r\n");
+  h.from_backend("250 2.1.5 Ok\r\n");
+  CHECK(h.client == "250 2.1.5 Ok\r\n250 2.1.5 Ok\r\n");
+}
+
+TEST_CASE("session: pipelined RCPTs with local answers keep the client's order", "[proxy]") {
+  SessionConfig c = config();
+  c.max_recipients = 2;
+  Harness h;
+  h.session = Session(c, facts("192.0.2.7"), nullptr);
+  to_mail_accepted(h);
+  h.backend.clear();
+  h.client.clear();
+  // The third is refused here (max-recipients) but must be answered after the first two.
+  h.from_client("RCPT TO:<b@example.net>\r\nRCPT TO:<c@example.net>\r\nRCPT TO:<d@example.net>\r\nNOOP\r\n");
+  CHECK(h.backend == "RCPT TO:<b@example.net>\r\nRCPT TO:<c@example.net>\r\n");
+  CHECK(h.client.empty());
+  h.from_backend("250 2.1.5 Ok\r\n250 2.1.5 Ok\r\n");
+  CHECK(h.client == "250 2.1.5 Ok\r\n250 2.1.5 Ok\r\n451 4.5.3 Too many recipients.\r\n250 2.0.0 OK\r\n");
+}
+
+TEST_CASE("session: the backend failing with RCPTs in flight answers each, in order", "[proxy]") {
+  Harness h;
+  to_mail_accepted(h);
+  h.client.clear();
+  h.from_client("RCPT TO:<b@example.net>\r\nRCPT TO:<c@example.net>\r\n");
+  h.from_backend("250 2.1.5 Ok\r\n");
+  h.take(h.session.backend_failed());
+  CHECK(h.client == "250 2.1.5 Ok\r\n451 4.4.1 Delivery to the next hop failed, please try again later.\r\n");
 }
 
 TEST_CASE("session: the backend failing mid-DATA gives 451, never 250", "[proxy]") {
@@ -523,9 +568,9 @@ TEST_CASE("session: one client RCPT relayed as several, or as none", "[proxy]") 
   h.backend.clear();
   h.client.clear();
   h.from_client("RCPT TO:<split@example.net> NOTIFY=NEVER\r\n");
-  CHECK(h.backend == "RCPT TO:<one@example.net>\r\n");  // the client's parameters only with its own address
-  h.from_backend("550 5.1.1 no such user\r\n");
+  // Pipelined (the backend offers it); the client's parameters only with its own address.
   CHECK(h.backend == "RCPT TO:<one@example.net>\r\nRCPT TO:<two@example.net>\r\n");
+  h.from_backend("550 5.1.1 no such user\r\n");
   CHECK(h.client.empty());
   h.from_backend("250 2.1.5 Ok\r\n");
   CHECK(h.client == "250 2.1.5 Ok\r\n");  // the first acceptance answers the client
