@@ -5,9 +5,10 @@
 //
 // Before-queue relay: every transaction the policy accepts is replayed on a backend
 // session, and the client's reply to MAIL, RCPT and the end of DATA is the backend's
-// reply (250 only after the backend said 250). Client commands are handled one at a
-// time: while a command waits for the backend, later (pipelined) input stays buffered,
-// so replies keep their order (RFC 2920 3.1).
+// reply (250 only after the backend said 250). Client commands are handled in order:
+// while a command waits for the backend, later (pipelined) input stays buffered, so
+// replies keep their order (RFC 2920 3.1); only consecutive RCPTs are relayed to a
+// PIPELINING backend without waiting, their answers queued in the client's order.
 #pragma once
 
 #include <chrono>
@@ -115,7 +116,7 @@ struct Verdict {
   std::vector<std::string> notes;        // for the log (e.g. actions without effect)
 };
 
-// The hook the Sieve engine plugs into; permissive by default.
+// The hook the Sieve engine plugs into (config/sieve_policy.h); permissive by default.
 class StagePolicy {
  public:
   virtual ~StagePolicy() = default;
