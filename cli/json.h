@@ -1,12 +1,10 @@
-// A minimal JSON writer for the CLI's machine-readable output (no parsing needed).
+// The CLI's JSON output uses the project's one JSON string writer.
 #pragma once
 
-#include <string>
-#include <string_view>
+#include "policy/json.h"
 
 namespace sievegate::cli {
 
-// Appends `s` as a JSON string literal (quotes, escapes, control characters as \u00XX).
-void append_json_string(std::string& out, std::string_view s);
+using policy::append_json_string;
 
 }  // namespace sievegate::cli

@@ -7,6 +7,9 @@
 #include <charconv>
 #include <iterator>
 
+#include "policy/ascii.h"
+#include "policy/edit_distance.h"
+
 namespace sievegate::config {
 
 namespace {
@@ -121,13 +124,9 @@ std::optional<Expr::Kind> group_kind(std::string_view name) {
   return std::nullopt;
 }
 
-char lower_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = lower_char(c);
-  return out;
-}
+using policy::edit_distance;
+char lower_char(char c) { return policy::ascii_lower(c); }
+std::string lower(std::string_view text) { return policy::ascii_lower(text); }
 
 // `pattern` is already lower-cased when `ci`.
 bool equal_at(std::string_view value, std::size_t at, std::string_view pattern, bool ci) {
@@ -139,20 +138,6 @@ bool equal_at(std::string_view value, std::size_t at, std::string_view pattern, 
   return true;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 // The closest candidate within a small distance ("startswith" -> "starts-with",
 // "rcpt_domain" -> "rcpt-domain"), or "".

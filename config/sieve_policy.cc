@@ -14,13 +14,6 @@ std::string domain_of(std::string_view address) {
   return at == std::string_view::npos ? std::string() : policy::ascii_lower(address.substr(at + 1));
 }
 
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return out;
-}
 
 const proxy::EsmtpParam* find_param(const std::vector<proxy::EsmtpParam>& params, std::string_view keyword) {
   for (const proxy::EsmtpParam& p : params) {
@@ -61,10 +54,10 @@ void session_facts(policy::Stage stage, const proxy::SessionFacts& facts, const 
   if (find_param(mp, "SMTPUTF8")) f["param.smtputf8"] = "1";
   if (find_param(mp, "REQUIRETLS")) f["param.requiretls"] = "1";
   if (const proxy::EsmtpParam* envid = find_param(mp, "ENVID")) f["envelope.envid"] = policy::ascii_lower(envid->value);
-  if (const proxy::EsmtpParam* ret = find_param(mp, "RET")) f["envelope.ret"] = upper(ret->value);
+  if (const proxy::EsmtpParam* ret = find_param(mp, "RET")) f["envelope.ret"] = policy::ascii_upper(ret->value);
   if (const proxy::EsmtpParam* by = find_param(mp, "BY")) {
     std::size_t semi = by->value.find(';');
-    if (semi != std::string::npos) f["envelope.by_mode"] = upper(by->value.substr(semi + 1, 1));
+    if (semi != std::string::npos) f["envelope.by_mode"] = policy::ascii_upper(by->value.substr(semi + 1, 1));
   }
   if (stage == policy::Stage::kRcpt) {
     if (const proxy::EsmtpParam* orcpt = find_param(envelope->rcpt_params, "ORCPT")) {

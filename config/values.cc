@@ -5,19 +5,15 @@
 #include <algorithm>
 #include <cstring>
 
+#include "policy/ascii.h"
+
 namespace sievegate::config {
 
 namespace {
 
 constexpr const char* kDurationExpected = "expected <number><unit>, unit ms, s, m, h or d, e.g. \"30s\"";
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
+std::string lower(std::string_view text) { return policy::ascii_lower(text); }
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);

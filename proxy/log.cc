@@ -10,6 +10,8 @@
 #include <random>
 #include <vector>
 
+#include "policy/json.h"
+
 namespace sievegate::proxy {
 namespace {
 
@@ -36,28 +38,6 @@ std::string timestamp() {
   return buf;
 }
 
-void json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += ch;  // UTF-8 passes through; invalid bytes are the client's text, kept
-        }
-    }
-  }
-  out += '"';
-}
 
 bool needs_quotes(std::string_view s) {
   if (s.empty()) return true;
@@ -78,18 +58,18 @@ std::string Log::format(Level level, std::string_view event, std::initializer_li
   line.reserve(160);
   if (format_ == Format::kJson) {
     line += "{\"time\":";
-    json_string(line, timestamp());
+    policy::append_json_string(line, timestamp());
     line += ",\"level\":";
-    json_string(line, level_name(level));
+    policy::append_json_string(line, level_name(level));
     line += ",\"event\":";
-    json_string(line, event);
+    policy::append_json_string(line, event);
     for (const Field& f : fields) {
       if (f.text.empty()) continue;  // facts not known (yet) are left out
       line += ',';
-      json_string(line, f.key);
+      policy::append_json_string(line, f.key);
       line += ':';
       if (f.number && !f.text.empty()) line += f.text;
-      else json_string(line, f.text);
+      else policy::append_json_string(line, f.text);
     }
     line += "}\n";
     return line;
@@ -104,7 +84,7 @@ std::string Log::format(Level level, std::string_view event, std::initializer_li
     line += ' ';
     line += f.key;
     line += '=';
-    if (needs_quotes(f.text)) json_string(line, f.text);  // the same escapes, quoted
+    if (needs_quotes(f.text)) policy::append_json_string(line, f.text);  // the same escapes, quoted
     else line += f.text;
   }
   line += '\n';

@@ -11,12 +11,6 @@
 namespace sievegate::proxy {
 namespace {
 
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // A complete reply from the backend at the front of `buffer`: its length, or 0.
 std::size_t complete_reply(std::string_view buffer) {
   std::size_t start = 0;
@@ -447,7 +441,7 @@ void Session::on_auth(const Command& cmd, Output& out) {
   }
   std::string_view arg = cmd.argument;
   std::size_t sp = arg.find(' ');
-  std::string mechanism = upper(arg.substr(0, sp));
+  std::string mechanism = policy::ascii_upper(arg.substr(0, sp));
   std::string initial = sp == std::string_view::npos ? "" : std::string(arg.substr(sp + 1));
   bool has_initial = sp != std::string_view::npos;
   if (mechanism == "PLAIN" && config_.auth.plain) {
@@ -626,18 +620,13 @@ void Session::on_rcpt(const Command& cmd, Output& out) {
     fail_command(out, Reply(503, "5.5.1", "MAIL is required first."));
     return;
   }
-  if (config_.settings) {
-    Envelope known = envelope_;
-    known.rcpt = cmd.path;
-    known.rcpt_params = cmd.params;
-    config_.settings->at_rcpt(facts_, known, config_);
-  }
+  envelope_.rcpt = cmd.path;
+  envelope_.rcpt_params = cmd.params;
+  if (config_.settings) config_.settings->at_rcpt(facts_, envelope_, config_);
   if (envelope_.rcpts.size() + rcpt_sent_.size() + rcpt_unsent_.size() >= config_.max_recipients) {
     rcpt_local(out, Reply(451, "4.5.3", "Too many recipients."));
     return;
   }
-  envelope_.rcpt = cmd.path;
-  envelope_.rcpt_params = cmd.params;
   Verdict v = policy_->rcpt(facts_, envelope_);
   std::string relayed;
   if (v.recipients) {
@@ -984,7 +973,7 @@ void Session::backend_step(const Reply& r, Output& out) {
       std::string xclient, xforward;
       backend_pipelining_ = backend_chunking_ = false;
       for (const std::string& line : r.lines) {
-        std::string u = upper(line);
+        std::string u = policy::ascii_upper(line);
         if (u.rfind("XCLIENT", 0) == 0) xclient = u;
         if (u.rfind("XFORWARD", 0) == 0) xforward = u;
         if (u == "PIPELINING") backend_pipelining_ = true;
