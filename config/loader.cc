@@ -18,6 +18,7 @@
 #include "config/rules.h"
 #include "config/values.h"
 #include "policy/ascii.h"
+#include "policy/edit_distance.h"
 #include "policy/policy.h"
 #include "policy/stage.h"
 
@@ -40,26 +41,12 @@ constexpr ContextKey kDataKeys[] = {ContextKey::kSender, ContextKey::kSenderDoma
                                     ContextKey::kListener, ContextKey::kRemoteIp, ContextKey::kLocalIp,
                                     ContextKey::kPriority, ContextKey::kHeloDomain};
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t prev = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t cur = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      prev = cur;
-    }
-  }
-  return row[b.size()];
-}
 
 std::string did_you_mean(std::string_view key, const std::vector<std::string>& known) {
   std::string best;
   std::size_t best_d = 3;
   for (const std::string& k : known) {
-    std::size_t d = edit_distance(policy::ascii_lower(key), k);
+    std::size_t d = policy::edit_distance(policy::ascii_lower(key), k);
     if (d < best_d) {
       best_d = d;
       best = k;
@@ -188,20 +175,19 @@ class Loader {
   void scripts(const toml::table* scripts);
   void compile_scripts();
 
-  // A setting that is a constant or a rule decided when the client connects.
+  // A setting that is a constant or a rule (stalwart-stages.md section 4) over the
+  // context keys its stage knows; where it is evaluated is the caller's (PerSession).
   template <typename T>
-  std::optional<IfBlock<T>> connect_rule(Section& s, std::string_view key, std::span<const ContextKey> spec_keys,
-                                         const std::function<std::optional<T>(const toml::node&, Diagnostics&)>& parse,
-                                         T default_value);
-  // A setting that is a constant or a rule decided at the stage that uses it.
-  template <typename T>
-  std::optional<IfBlock<T>> stage_rule(Section& s, std::string_view key, std::span<const ContextKey> spec_keys,
-                                       const std::function<std::optional<T>(const toml::node&, Diagnostics&)>& parse,
-                                       T default_value) {
+  std::optional<IfBlock<T>> rule(Section& s, std::string_view key, std::span<const ContextKey> keys,
+                                 const std::function<std::optional<T>(const toml::node&, Diagnostics&)>& parse,
+                                 T default_value) {
     const toml::node* n = s.get(key);
     if (n == nullptr) return std::nullopt;
-    auto lists = [this](std::string_view id) { return directories_.count(std::string(id.substr(0, id.find('/')))) > 0; };
-    return parse_if_block<T>(*n, s.key_path(key), spec_keys, parse, default_value, lists, diags);
+    // in-list ids are "<directory>/<lookup>"
+    auto list_exists = [this](std::string_view id) {
+      return directories_.count(std::string(id.substr(0, id.find('/')))) > 0;
+    };
+    return parse_if_block<T>(*n, s.key_path(key), keys, parse, std::move(default_value), list_exists, diags);
   }
   std::optional<IfBlock<std::string>> script_rule(Section& s, Stage stage, std::span<const ContextKey> keys);
   std::optional<IfBlock<std::optional<DynamicString>>> rewrite_rule(Section& s, std::span<const ContextKey> keys);
@@ -260,29 +246,7 @@ void Section::finish() {
   }
 }
 
-template <typename T>
-std::optional<IfBlock<T>> Loader::connect_rule(Section& s, std::string_view key, std::span<const ContextKey> spec_keys,
-                                               const std::function<std::optional<T>(const toml::node&, Diagnostics&)>& parse,
-                                               T default_value) {
-  const toml::node* n = s.get(key);
-  if (n == nullptr) return std::nullopt;
-  auto lists = [this](std::string_view id) { return directories_.count(std::string(id.substr(0, id.find('/')))) > 0; };
-  auto block = parse_if_block<T>(*n, s.key_path(key), spec_keys, parse, default_value, lists, diags);
-  if (!block) return std::nullopt;
-  for (ContextKey k : block->context_keys()) {
-    if (k != ContextKey::kListener && k != ContextKey::kRemoteIp && k != ContextKey::kLocalIp) {
-      diags.error(position_of(*n), "rule-key-not-supported",
-                  "sievegate decides '" + s.key_path(key) + "' when the client connects, so its rules may use "
-                  "listener, remote-ip and local-ip; '" + context_key_name(k) + "' is not known then");
-      return std::nullopt;
-    }
-  }
-  return block;
-}
-
 std::optional<IfBlock<std::string>> Loader::script_rule(Section& s, Stage stage, std::span<const ContextKey> keys) {
-  const toml::node* n = s.get("script");
-  if (n == nullptr) return std::nullopt;
   std::function<std::optional<std::string>(const toml::node&, Diagnostics&)> parse =
       [this, stage](const toml::node& v, Diagnostics& d) -> std::optional<std::string> {
     if (is_none(v)) return std::string();
@@ -293,13 +257,10 @@ std::optional<IfBlock<std::string>> Loader::script_rule(Section& s, Stage stage,
     }
     return name;
   };
-  auto lists = [this](std::string_view id) { return directories_.count(std::string(id.substr(0, id.find('/')))) > 0; };
-  return parse_if_block<std::string>(*n, s.key_path("script"), keys, parse, std::string(), lists, diags);
+  return rule<std::string>(s, "script", keys, parse, std::string());
 }
 
 std::optional<IfBlock<std::optional<DynamicString>>> Loader::rewrite_rule(Section& s, std::span<const ContextKey> keys) {
-  const toml::node* n = s.get("rewrite");
-  if (n == nullptr) return std::nullopt;
   std::function<std::optional<std::optional<DynamicString>>(const toml::node&, Diagnostics&)> parse =
       [keys](const toml::node& v, Diagnostics& d) -> std::optional<std::optional<DynamicString>> {
     if (is_none(v)) return std::optional<DynamicString>();
@@ -307,8 +268,7 @@ std::optional<IfBlock<std::optional<DynamicString>>> Loader::rewrite_rule(Sectio
     if (!text) return std::nullopt;
     return std::optional<DynamicString>(*text);
   };
-  auto lists = [this](std::string_view id) { return directories_.count(std::string(id.substr(0, id.find('/')))) > 0; };
-  return parse_if_block<std::optional<DynamicString>>(*n, s.key_path("rewrite"), keys, parse, std::nullopt, lists, diags);
+  return rule<std::optional<DynamicString>>(s, "rewrite", keys, parse, std::nullopt);
 }
 
 std::function<std::optional<std::chrono::milliseconds>(const toml::node&, Diagnostics&)> kDuration = parse_duration;
@@ -506,7 +466,7 @@ void Loader::remotes(Section& root) {
           }
           return name;
         });
-    per_.next_hop = connect_rule<std::string>(relay, "next-hop", kConnectKeys, parse, first);
+    per_.next_hop = rule<std::string>(relay, "next-hop", kConnectKeys, parse, first);
   } else if (remotes_.size() > 1) {
     diags.error(Position{1, 1}, "missing-key", "several [remote.*] are defined: say which one with [relay] next-hop");
   }
@@ -530,9 +490,9 @@ void Loader::remotes(Section& root) {
 
 void Loader::session(Section& root) {
   Section s(*this, root.table("session"), "session");
-  per_.timeout = connect_rule<std::chrono::milliseconds>(s, "timeout", kConnectKeys, kDuration, std::chrono::minutes(5));
-  per_.duration = connect_rule<std::chrono::milliseconds>(s, "duration", kConnectKeys, kDuration, std::chrono::minutes(15));
-  per_.transfer_limit = connect_rule<std::uint64_t>(s, "transfer-limit", kConnectKeys, kSize, 262144000);
+  per_.timeout = rule<std::chrono::milliseconds>(s, "timeout", kConnectKeys, kDuration, std::chrono::minutes(5));
+  per_.duration = rule<std::chrono::milliseconds>(s, "duration", kConnectKeys, kDuration, std::chrono::minutes(15));
+  per_.transfer_limit = rule<std::uint64_t>(s, "transfer-limit", kConnectKeys, kSize, 262144000);
   if (const toml::node* n = s.get("throttle")) {
     // Concurrency of throttles keyed by remote-ip alone (no match) limits connections per
     // client address; other throttles are not enforced yet (warned, not dropped silently).
@@ -571,13 +531,13 @@ void Loader::session(Section& root) {
   {
     Section e(*this, s.table("ehlo"), "session.ehlo");
     if (auto b = script_rule(e, Stage::kEhlo, kConnectKeys)) scripts[static_cast<std::size_t>(Stage::kEhlo)] = *b;
-    per_.ehlo_require = connect_rule<bool>(e, "require", kConnectKeys, kBool, true);
-    per_.reject_non_fqdn = connect_rule<bool>(e, "reject-non-fqdn", kConnectKeys, kBool, true);
+    per_.ehlo_require = rule<bool>(e, "require", kConnectKeys, kBool, true);
+    per_.reject_non_fqdn = rule<bool>(e, "reject-non-fqdn", kConnectKeys, kBool, true);
   }
   {
     Section x(*this, s.table("extensions"), "session.extensions");
-    per_.pipelining = stage_rule<bool>(x, "pipelining", kExtensionKeys, kBool, true);
-    per_.chunking = stage_rule<bool>(x, "chunking", kExtensionKeys, kBool, true);
+    per_.pipelining = rule<bool>(x, "pipelining", kExtensionKeys, kBool, true);
+    per_.chunking = rule<bool>(x, "chunking", kExtensionKeys, kBool, true);
     for (const char* k : {"requiretls", "dsn", "vrfy", "expn", "no-soliciting", "future-release", "deliver-by", "mt-priority"}) {
       x.ignore(k, "the parameters are passed to the backend, which decides");
     }
@@ -607,8 +567,8 @@ void Loader::session(Section& root) {
         if (auto name = parse_string(*d, diags)) auth_directory_name_ = {*name, d};
       }
     }
-    per_.auth_require = stage_rule<bool>(a, "require", kAuthKeys, kBool, false);
-    per_.allow_plain_text = stage_rule<bool>(a, "allow-plain-text", kAuthKeys, kBool, false);
+    per_.auth_require = rule<bool>(a, "require", kAuthKeys, kBool, false);
+    per_.allow_plain_text = rule<bool>(a, "allow-plain-text", kAuthKeys, kBool, false);
     Section errors(*this, a.table("errors"), "session.auth.errors");
     for (const char* spelling : {"max", "total"}) {  // both spellings Stalwart used
       if (const toml::node* n = errors.get(spelling)) {
@@ -630,7 +590,7 @@ void Loader::session(Section& root) {
     Section r(*this, s.table("rcpt"), "session.rcpt");
     if (auto b = script_rule(r, Stage::kRcpt, kRcptKeys)) scripts[static_cast<std::size_t>(Stage::kRcpt)] = *b;
     if (auto rw = rewrite_rule(r, kRcptKeys)) out_.sieve->rcpt_rewrite = *rw;
-    per_.max_recipients = stage_rule<std::uint64_t>(r, "max-recipients", kRcptKeys, kSize, 100);
+    per_.max_recipients = rule<std::uint64_t>(r, "max-recipients", kRcptKeys, kSize, 100);
     r.ignore("relay", "the backend decides which recipients it relays for");
     r.ignore("directory", "the backend validates recipients; its refusal reaches the client");
     Section errors(*this, r.table("errors"), "session.rcpt.errors");
@@ -651,12 +611,12 @@ void Loader::session(Section& root) {
     Section d(*this, s.table("data"), "session.data");
     if (auto b = script_rule(d, Stage::kData, kDataKeys)) scripts[static_cast<std::size_t>(Stage::kData)] = *b;
     Section limits(*this, d.table("limits"), "session.data.limits");
-    per_.messages = stage_rule<std::uint64_t>(limits, "messages", kDataKeys, kSize, 10);
-    per_.size = stage_rule<std::uint64_t>(limits, "size", kDataKeys, kSize, 26214400);
-    per_.received_headers = stage_rule<std::uint64_t>(limits, "received-headers", kDataKeys, kSize, 50);
+    per_.messages = rule<std::uint64_t>(limits, "messages", kDataKeys, kSize, 10);
+    per_.size = rule<std::uint64_t>(limits, "size", kDataKeys, kSize, 26214400);
+    per_.received_headers = rule<std::uint64_t>(limits, "received-headers", kDataKeys, kSize, 50);
     limits.finish();
     Section headers(*this, d.table("add-headers"), "session.data.add-headers");
-    per_.add_received = stage_rule<bool>(headers, "received", kDataKeys, kBool, true);
+    per_.add_received = rule<bool>(headers, "received", kDataKeys, kBool, true);
     for (const char* k : {"received-spf", "auth-results"}) headers.ignore(k, "sievegate does not check SPF, DKIM or DMARC yet");
     for (const char* k : {"message-id", "date"}) headers.ignore(k, "the backend adds missing Message-ID and Date headers");
     headers.ignore("return-path", "Return-Path is added at final delivery, by the backend");
