@@ -226,9 +226,10 @@ printf '%s' "$(sed -n "/^connect_filter = '''/,/^'''/p" "$tmp/sg.toml" | sed '1d
 run_out=$("$bin" run --script "$tmp/connect_filter.sieve" --stage connect --env remote_ip=127.0.0.3 --format json)
 contains "run --stage: same reply as live" "\"smtp_reply\": {\"code\": 554, \"enhanced\": \"5.7.1\", \"text\": \"Your IP '127.0.0.3' is not welcomed here.\"}" "$run_out"
 
-# The seed config, verbatim but for 127.0.0.1, plus a listener and a backend.
-sed 's/10\.0\.0\.88/127.0.0.1/' "$here/seed.toml" > "$tmp/seed.toml"
-cat >> "$tmp/seed.toml" <<TOML
+# The seed config, verbatim but for the address it refuses, plus a listener and a backend.
+seed_config() {  # seed_config ADDRESS
+  sed "s/10\.0\.0\.88/$1/" "$here/seed.toml" > "$tmp/seed.toml"
+  cat >> "$tmp/seed.toml" <<TOML
 
 [server.listener."smtp"]
 bind = ["127.0.0.1:$seed_port"]
@@ -237,21 +238,14 @@ bind = ["127.0.0.1:$seed_port"]
 address = "127.0.0.1"
 port = $sink_port
 TOML
+}
+seed_config 127.0.0.1
 start_proxy "$tmp/seed.toml" "$seed_port"; check "seed: proxy up" 0 $?
 out=$(client "$seed_port" 127.0.0.1 "EHLO c.example")
 check "seed: refused with the script's text, no banner" "554 5.7.1 Your IP '127.0.0.1' is not welcomed here.
 <closed>" "$out"
 kill "$proxy_pid"; wait "$proxy_pid" 2>/dev/null
-sed 's/10\.0\.0\.88/127.0.0.99/' "$here/seed.toml" > "$tmp/seed.toml"
-cat >> "$tmp/seed.toml" <<TOML
-
-[server.listener."smtp"]
-bind = ["127.0.0.1:$seed_port"]
-
-[remote."backend"]
-address = "127.0.0.1"
-port = $sink_port
-TOML
+seed_config 127.0.0.99
 start_proxy "$tmp/seed.toml" "$seed_port"; check "seed: proxy up again" 0 $?
 out=$(client "$seed_port" 127.0.0.1 "EHLO c.example" "MAIL FROM:<a@example.org>" "RCPT TO:<b@example.net>" \
       "DATA:Subject: seed-flows\n\nbody" "QUIT")

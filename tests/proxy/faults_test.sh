@@ -7,9 +7,7 @@
 #     [remote."backend"] timeout) gives the client 451 4.4.x - never 250, never 5xx - the
 #     session continues (QUIT -> 221) or ends with 421, nothing is delivered, and a new
 #     session afterwards delivers normally (faults are --once).
-# Cases that need the configurable backend timeout count as known failures, not
-# failures, while the binary does not read [remote."backend"] timeout (probed below);
-# they still run (1 s wait) and their other checks (nothing delivered, recovery) count.
+# The slow and hanging cases rely on [remote."backend"] timeout (2 s here).
 # Every process started here is stopped by its PID; every wait is bounded.
 # Usage: faults_test.sh SIEVEGATE
 set -u
@@ -20,10 +18,7 @@ if ! command -v python3 >/dev/null; then
   exit 77
 fi
 source "$here/lib.sh"
-# The interpreter itself, not a wrapper that may stand first in PATH (pyenv's shims
-# cost a quarter of a second per call); fake_backend.py is imported from here.
-python=$(python3 -c 'import sys; print(sys.executable)')
-export PYTHONPATH="$here" PYTHONDONTWRITEBYTECODE=1
+use_fake_backend
 backend_pid=
 proxy_port=$(port)
 backend_port=$(port)
@@ -50,14 +45,6 @@ stop_backend() {
 }
 delivered() { find "$1" -name 'msg-*.eml' 2>/dev/null | wc -l | tr -d ' '; }
 
-# Known failures: the check ran, failed, and what it needs is not in this binary yet.
-known=0
-kcheck() {  # kcheck NAME EXPECTED ACTUAL - like check, unless the backend timeout is missing
-  if [ "$timeout_supported" = yes ] || [ "$2" == "$3" ]; then check "$@"; return; fi
-  known=$((known + 1))
-  printf 'KNOWN-FAIL %s (no [remote."backend"] timeout in this binary)\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"
-}
-
 write_config() {  # write_config FILE BACKEND-TIMEOUT (base_config's, with the timeout)
   cat > "$1" <<TOML
 [server]
@@ -83,16 +70,12 @@ wait = "50ms"   # the tarpit after a refused recipient (Stalwart's default is 30
 TOML
 }
 
-# Does this binary read [remote."backend"] timeout? One that does refuses an invalid
-# value at startup (like any other duration); one that ignores the key starts serving.
+# [remote."backend"] timeout is read like any other duration: an invalid one stops the
+# start.
 write_config "$tmp/probe.toml" '"not-a-duration"'
-timeout 1.5 "$bin" serve --config "$tmp/probe.toml" >/dev/null 2>"$tmp/probe.err"
-probe_rc=$?
-timeout_supported=no
-if [ "$probe_rc" -ne 124 ] && [ "$probe_rc" -ne 0 ] && ! grep -q "cannot listen" "$tmp/probe.err"; then
-  timeout_supported=yes
-fi
-echo "[remote.\"backend\"] timeout supported: $timeout_supported ($(head -1 "$tmp/probe.err"))"
+timeout 5 "$bin" serve --config "$tmp/probe.toml" >/dev/null 2>"$tmp/probe.err"
+check "an invalid backend timeout is refused at start" 1 $?
+contains "the refusal names the value" 'invalid duration "not-a-duration"' "$(cat "$tmp/probe.err")"
 
 write_config "$tmp/sg.toml" '"2s"'
 start_proxy "$tmp/sg.toml" "$proxy_port"; check "proxy up" 0 $?
@@ -165,22 +148,17 @@ recovered() {  # recovered NAME OUTPUT
   check_delivery "$1: next session" "$2" b@example.net "next "
 }
 
-# fault_case NAME STEP WAIT KIND -- BACKEND-OPTIONS...: the backend breaks once; the
+# fault_case NAME STEP WAIT -- BACKEND-OPTIONS...: the backend breaks once; the
 # client's STEP (MAIL, RCPT b@example.net, END) gets 451 4.4.x within WAIT seconds,
 # the session ends cleanly, nothing is delivered, the next session delivers.
-# KIND "timeout": the case relies on the backend timeout (known failure without it).
 fault_case() {
-  local name=$1 step=$2 wait=$3 kind=$4; shift 5
-  local c=check; [ "$kind" = timeout ] && c=kcheck
-  # Without the key the proxy waits 2 minutes: 1 s shows it has not answered.
-  [ "$kind" = timeout ] && [ "$timeout_supported" = no ] && wait=1
-  [[ "$kind" =~ ^(now|timeout)$ ]] || check "$name: kind is now|timeout" now "$kind"
+  local name=$1 step=$2 wait=$3; shift 4
   start_backend "$name" --once "$@"; check "$name: backend up" 0 $?
   local out; out=$(session --wait "$wait" --recover)
-  $c "$name: $step gets 451 4.4.x" yes "$(is_451 "$(reply_of "$step" "$out")")"
+  check "$name: $step gets 451 4.4.x" yes "$(is_451 "$(reply_of "$step" "$out")")"
   [ "$(is_451 "$(reply_of "$step" "$out")")" = yes ] || printf '  session: %s\n' "$(echo "$out" | tr '\n' ' ')"
   check "$name: no 250 for the message" "" "$(reply_of END "$out" | grep '^250')"
-  $c "$name: session ends cleanly" "clean: yes" "$(echo "$out" | grep '^clean:')"
+  check "$name: session ends cleanly" "clean: yes" "$(echo "$out" | grep '^clean:')"
   check "$name: nothing delivered" 0 "$(fact delivered "$out")"
   recovered "$name" "$out"
   stop_backend
@@ -243,17 +221,17 @@ check "down: session ends cleanly" "clean: yes" "$(echo "$out" | grep '^clean:')
 start_backend down; out=$(session); recovered down "$(echo "$out" | sed 's/^/next /')"; stop_backend
 
 for stage in greeting ehlo mail; do
-  fault_case "reset-at-$stage" MAIL 10 now -- --reset-at "$stage"
-  fault_case "garbage-at-$stage" MAIL 10 now -- --garbage-at "$stage"
+  fault_case "reset-at-$stage" MAIL 10 -- --reset-at "$stage"
+  fault_case "garbage-at-$stage" MAIL 10 -- --garbage-at "$stage"
 done
-fault_case reset-at-rcpt "RCPT b@example.net" 10 now -- --reset-at rcpt
-fault_case garbage-at-rcpt "RCPT b@example.net" 10 now -- --garbage-at rcpt
-fault_case reset-at-data END 10 now -- --reset-at data
-fault_case garbage-at-data END 10 now -- --garbage-at data
-fault_case reset-at-dot END 10 now -- --reset-at dot
-fault_case garbage-at-dot END 10 now -- --garbage-at dot
-fault_case garbage-code-at-dot END 10 now -- --garbage-at dot --garbage $'354 go ahead\r\n'
-fault_case reset-at-xclient MAIL 10 now -- --xclient --reset-at xclient
+fault_case reset-at-rcpt "RCPT b@example.net" 10 -- --reset-at rcpt
+fault_case garbage-at-rcpt "RCPT b@example.net" 10 -- --garbage-at rcpt
+fault_case reset-at-data END 10 -- --reset-at data
+fault_case garbage-at-data END 10 -- --garbage-at data
+fault_case reset-at-dot END 10 -- --reset-at dot
+fault_case garbage-at-dot END 10 -- --garbage-at dot
+fault_case garbage-code-at-dot END 10 -- --garbage-at dot --garbage $'354 go ahead\r\n'
+fault_case reset-at-xclient MAIL 10 -- --xclient --reset-at xclient
 
 # XCLIENT offered: the backend learns the real client (and still gets the message).
 start_backend xclient --xclient
@@ -302,14 +280,13 @@ check_delivery "every reply 0.5s late" "$out" b@example.net
 stop_backend
 
 # Beyond the timeout ("2s"): 451 within 4 s.
-fault_case slow-greeting-30s MAIL 4 timeout -- --slow-greeting 30
-fault_case hang-at-mail MAIL 4 timeout -- --hang-at mail
-fault_case hang-at-rcpt "RCPT b@example.net" 4 timeout -- --hang-at rcpt
-fault_case hang-at-data END 4 timeout -- --hang-at data
-fault_case hang-at-dot END 4 timeout -- --hang-at dot
+fault_case slow-greeting-30s MAIL 4 -- --slow-greeting 30
+fault_case hang-at-mail MAIL 4 -- --hang-at mail
+fault_case hang-at-rcpt "RCPT b@example.net" 4 -- --hang-at rcpt
+fault_case hang-at-data END 4 -- --hang-at data
+fault_case hang-at-dot END 4 -- --hang-at dot
 # 100 kB without a line end: not a reply, however long the proxy reads.
-fault_case endless-line-at-mail MAIL 4 timeout -- --garbage-at mail --garbage x --garbage-repeat 100000
+fault_case endless-line-at-mail MAIL 4 -- --garbage-at mail --garbage x --garbage-repeat 100000
 
-[ "$known" -gt 0 ] && echo "$known known failures (they need [remote.\"backend\"] timeout)"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -46,6 +46,13 @@ start_proxy() {  # start_proxy CONFIG PORT: sievegate serve, stderr to $tmp/serv
   wait_port "$2"
 }
 
+use_fake_backend() {  # sets $python and PYTHONPATH for fake_backend.py (and its client helpers)
+  # The interpreter itself, not a wrapper that may stand first in PATH (pyenv's shims
+  # cost a quarter of a second per call).
+  python=$(python3 -c 'import sys; print(sys.executable)')
+  export PYTHONPATH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)" PYTHONDONTWRITEBYTECODE=1
+}
+
 base_config() {  # base_config PROXY_PORT BACKEND_PORT: the listener and backend part of a config
   cat <<TOML
 [server]

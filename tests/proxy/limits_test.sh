@@ -16,10 +16,7 @@ if ! command -v python3 >/dev/null; then
   exit 77
 fi
 source "$here/lib.sh"
-# The interpreter itself, not a wrapper that may stand first in PATH (pyenv's shims
-# cost a quarter of a second per call); fake_backend.py is imported from here.
-python=$(python3 -c 'import sys; print(sys.executable)')
-export PYTHONPATH="$here" PYTHONDONTWRITEBYTECODE=1
+use_fake_backend
 
 spool=$tmp/spool
 "$python" "$here/fake_backend.py" --port 0 --dir "$spool" --ready-file "$tmp/backend.ready" 2>"$tmp/backend.log" &
