@@ -172,6 +172,7 @@ class Loader {
   void sieve(Section& root);
   void directories(Section& root);
   void global(Section& root);
+  void queue(Section& root);
   void scripts(const toml::table* scripts);
   void compile_scripts();
 
@@ -767,6 +768,42 @@ void Loader::directories(Section& root) {
   }
 }
 
+// [queue]: Stalwart's outbound queue. sievegate has no queue, but its relay session is
+// Stalwart's outbound SMTP client, so the waits of [queue.outbound.timeouts] apply to it
+// (connect, greeting, ehlo, mail-from, rcpt-to: unset ones are the next hop's [remote]
+// timeout; data: the reply after the end of the message, 10 minutes by default). The rest
+// of [queue] is reported as ignored, key by key.
+void Loader::queue(Section& root) {
+  const toml::table* q = root.table("queue");
+  if (q == nullptr) return;
+  const char* kQueueWhy = "queueing and delivery are the backend's";
+  Section qs(*this, q, "queue");
+  for (const auto& [key, node] : *q) {
+    if (key.str() != "outbound") qs.ignore(key.str(), kQueueWhy);
+  }
+  const toml::table* o = qs.table("outbound");
+  if (o == nullptr) return;
+  Section os(*this, o, "queue.outbound");
+  for (const auto& [key, node] : *o) {
+    if (key.str() != "timeouts") os.ignore(key.str(), kQueueWhy);
+  }
+  Section t(*this, os.table("timeouts"), "queue.outbound.timeouts");
+  proxy::BackendTimeouts& out = out_.server.backend_timeouts;
+  const std::pair<const char*, std::optional<std::chrono::milliseconds>*> kWaits[] = {
+      {"connect", &out.connect}, {"greeting", &out.greeting}, {"ehlo", &out.ehlo},
+      {"mail-from", &out.mail_from}, {"rcpt-to", &out.rcpt_to}};
+  for (const auto& [key, field] : kWaits) {
+    if (const toml::node* n = t.get(key)) {
+      if (auto v = parse_duration(*n, diags)) *field = *v;
+    }
+  }
+  if (const toml::node* n = t.get("data")) {
+    if (auto v = parse_duration(*n, diags)) out.data = *v;
+  }
+  t.ignore("tls", "there is no TLS towards the backend yet");
+  t.ignore("mta-sts", "sievegate relays to its configured next hop only");
+}
+
 void Loader::global(Section& root) {
   Section g(*this, root.table("global"), "global");
   Section t(*this, g.table("tracing"), "global.tracing");
@@ -911,9 +948,9 @@ LoadedConfig Loader::run() {
     session(root);
     sieve(root);
     global(root);
+    queue(root);
     // Stalwart's own tables that a proxy has no use for: said, not silently dropped.
     const std::pair<const char*, const char*> kIgnored[] = {
-        {"queue", "queueing and delivery are the backend's"},
         {"report", "DMARC/TLS reports are the backend's"},
         {"resolver", "sievegate does no DNS lookups yet"},
         {"storage", "sievegate keeps no mail store"},

@@ -1,15 +1,19 @@
-// The network layer: POCO reactors that own the client and backend sockets and feed a
-// Session. Event-driven, non-blocking, no thread per connection: each connection lives
-// on one reactor thread; replies are coalesced into one write per batch. TLS (STARTTLS
-// and implicit) runs through memory BIOs on the same thread (tls.h).
+// The network layer: event loops (event_loop.h), one thread per core, that own the
+// client and backend sockets and feed a Session. Event-driven, non-blocking, no thread
+// per connection: each connection is accepted, served and destroyed on one loop thread;
+// replies are coalesced into one write per batch; both directions are flow-controlled
+// (bounded output buffers; reading stops while they are full). TLS (STARTTLS and
+// implicit) runs through memory BIOs on the same thread (tls.h).
 //
-// This is the only part of sievegate that sees POCO socket types (they stay in server.cc).
+// POCO (Net) binds the listening sockets and parses the backend address; the sockets
+// themselves are plain descriptors on epoll. Neither leaves server.cc.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +32,16 @@ struct ListenerConfig {
   std::string greeting;                                 // empty: the server's
 };
 
+// How long the backend may take to answer, by what is awaited: Stalwart's
+// [queue.outbound.timeouts] names. Unset ones are the next hop's [remote.<id>] timeout.
+// The reply after the end of data waits longest (RFC 5321 4.5.3.2.6: 10 minutes): cut
+// short, the client hears 451 for a message the backend may still keep, and sends it
+// again (a duplicate).
+struct BackendTimeouts {
+  std::optional<std::chrono::milliseconds> connect, greeting, ehlo, mail_from, rcpt_to;
+  std::chrono::milliseconds data{10 * 60 * 1000};
+};
+
 // What may differ per session (rules on the listener and client address, decided at
 // connect): the limits and the session's settings.
 struct SessionSettings {
@@ -35,7 +49,8 @@ struct SessionSettings {
   std::chrono::milliseconds duration;
   std::string backend_host;  // the next hop for this session
   std::uint16_t backend_port;
-  std::chrono::milliseconds backend_timeout;
+  std::chrono::milliseconds backend_timeout;  // every wait BackendTimeouts does not set
+  BackendTimeouts backend_timeouts;
   SessionConfig session;
 };
 struct ConnectionInfo {
@@ -51,6 +66,7 @@ struct ServerConfig {
   std::chrono::milliseconds timeout{5 * 60 * 1000};        // Stalwart session.timeout
   std::chrono::milliseconds duration{15 * 60 * 1000};      // Stalwart session.duration
   std::chrono::milliseconds backend_timeout{2 * 60 * 1000};  // [remote.<id>] timeout
+  BackendTimeouts backend_timeouts;                      // [queue.outbound.timeouts]
   std::size_t max_connections = 8192;                    // [server] max-connections
   std::size_t max_connections_per_ip = 0;                // session.throttle concurrency by remote-ip; 0: none
   int reactor_threads = 0;                               // 0: one per core
@@ -71,7 +87,10 @@ class Server {
   void start();  // binds and starts the reactor threads; throws std::runtime_error
 
   // Stops accepting at once. Sessions between transactions are told 421 4.3.2 and
-  // closed; sessions in a transaction get up to `grace` to finish; then all are closed.
+  // closed; sessions in a transaction get up to `grace` to finish; then all are closed,
+  // except a session whose message already reached the backend: it waits for the
+  // backend's final reply (up to the data timeout), passes it on, then closes. A 421 there
+  // would make the client send again a message the backend may have kept.
   void stop(std::chrono::milliseconds grace = std::chrono::milliseconds(0));
 
   // New sessions use `config` and `policy`; current sessions keep theirs. The listeners'

@@ -208,11 +208,7 @@ void Session::process(Output& out) {
       }
       data_.reset();
       reset_transaction();
-      if (backend_ != Backend::kDown) {
-        send_backend(out, "RSET");
-        pending_ = Pending::kInternalRset;
-        state_ = State::kWaiting;
-      }
+      end_backend_transaction(out);
       continue;
     }
     if (state_ == State::kBdat) {
@@ -340,6 +336,7 @@ void Session::on_ehlo(const Command& cmd, bool extended, Output& out) {
     }
   }
   reset_transaction();
+  txn_failed_ = false;
   if (config_.settings) config_.settings->at_ehlo(facts_, config_);
   if (!extended) {
     reply(out, Reply(250, "", config_.hostname + " says hello"));
@@ -568,6 +565,7 @@ void Session::on_mail(const Command& cmd, Output& out) {
     fail_command(out, Reply(503, "5.5.1", "Multiple MAIL commands not allowed."));
     return;
   }
+  txn_failed_ = false;  // a new transaction
   if (messages_ >= config_.max_messages) {
     reply(out, Reply(451, "4.4.5", "Maximum number of messages per session exceeded."));
     return;
@@ -616,6 +614,10 @@ void Session::on_mail(const Command& cmd, Output& out) {
 }
 
 void Session::on_rcpt(const Command& cmd, Output& out) {
+  if (txn_failed_) {
+    reply_lost(out);
+    return;
+  }
   if (!have_mail_) {
     fail_command(out, Reply(503, "5.5.1", "MAIL is required first."));
     return;
@@ -707,6 +709,10 @@ void Session::flush_rcpt_slots(Output& out) {
 }
 
 void Session::on_data(Output& out) {
+  if (txn_failed_) {
+    reply_lost(out);
+    return;
+  }
   if (!have_mail_) {
     fail_command(out, Reply(503, "5.5.1", "MAIL is required first."));
     return;
@@ -744,6 +750,8 @@ void Session::on_bdat(const Command& cmd, Output& out) {
   bdat_error_.reset();
   if (!config_.chunking) {
     bdat_error_ = Reply(502, "5.5.1", "BDAT is not offered here; use DATA.");
+  } else if (txn_failed_) {
+    bdat_error_ = Reply(451, "4.4.1", "Delivery to the next hop failed, please try again later.");
   } else if (!have_mail_) {
     bdat_error_ = Reply(503, "5.5.1", "MAIL is required first.");
   } else if (envelope_.rcpts.empty()) {
@@ -769,11 +777,7 @@ void Session::bdat_chunk_done(Output& out) {
     }
     reply(out, r);
     reset_transaction();
-    if (backend_ != Backend::kDown) {
-      send_backend(out, "RSET");
-      pending_ = Pending::kInternalRset;
-      state_ = State::kWaiting;
-    }
+    end_backend_transaction(out);
     return;
   }
   if (!bdat_last_) {
@@ -785,9 +789,7 @@ void Session::bdat_chunk_done(Output& out) {
       // Length-delimited chunks cannot be misread, so the session may go on.
       reply(out, Reply(554, "5.6.0", "Bare CR or LF in message data is not allowed."));
       reset_transaction();
-      send_backend(out, "RSET");
-      pending_ = Pending::kInternalRset;
-      state_ = State::kWaiting;
+      end_backend_transaction(out);
       return;
     }
     message_ = MessageBuffer::from(normalize_line_ends(message_.view()));
@@ -811,14 +813,20 @@ static std::size_t count_received(std::string_view m) {
 
 void Session::on_data_end(Output& out) {
   ++messages_;
+  if (txn_failed_) {
+    // The backend went away while the client was sending: nothing can be relayed, and
+    // no script runs for a message that cannot be delivered.
+    log("stage", {{"stage", "data"}, {"result", "tempfail"}, {"reply", "backend lost during the transaction"}});
+    reply_lost(out);
+    reset_transaction();
+    return;
+  }
   if (config_.settings) config_.settings->at_data(facts_, envelope_, config_);
   if (count_received(message_.view()) > config_.max_received_headers) {
     reply(out, Reply(450, "4.4.6", "Too many Received headers. Possible loop detected."));
     log("stage", {{"stage", "data"}, {"result", "reject"}, {"reply", "too many Received headers"}});
     reset_transaction();
-    send_backend(out, "RSET");
-    pending_ = Pending::kInternalRset;
-    state_ = State::kWaiting;
+    end_backend_transaction(out);
     return;
   }
   Verdict v = policy_->data(facts_, envelope_, message_.view());
@@ -829,9 +837,7 @@ void Session::on_data_end(Output& out) {
     // abandoned with RSET.
     reply(out, v.reply ? *v.reply : Reply(250, "2.0.0", "Message queued for delivery."));
     reset_transaction();
-    send_backend(out, "RSET");
-    pending_ = Pending::kInternalRset;
-    state_ = State::kWaiting;
+    end_backend_transaction(out);
     return;
   }
   if (v.message) message_ = MessageBuffer::from(std::move(*v.message));
@@ -891,6 +897,7 @@ void Session::start_relay(Output& out) {
 
 void Session::on_rset(Output& out) {
   reset_transaction();
+  txn_failed_ = false;
   if (backend_ == Backend::kReady) {
     pending_ = Pending::kRset;
     state_ = State::kWaiting;
@@ -1159,6 +1166,11 @@ Output Session::backend_failed() {
 // client waits for gets a temporary failure - never 250, never a 5xx for our fault.
 void Session::backend_failed_into(Output& out) {
   Pending p = pending_;
+  // A transaction the client has not heard the end of: its remaining commands get 451.
+  if (have_mail_ || state_ == State::kData || state_ == State::kBdat ||
+      (p != Pending::kNone && p != Pending::kRset && p != Pending::kInternalRset)) {
+    txn_failed_ = true;
+  }
   pending_ = Pending::kNone;
   pending_line_.clear();
   if (p == Pending::kRcpt) {
@@ -1196,6 +1208,41 @@ void Session::backend_failed_into(Output& out) {
   }
   reset_transaction();
   if (state_ == State::kWaiting) state_ = State::kCommands;
+}
+
+void Session::reply_lost(Output& out) {
+  reply(out, Reply(451, "4.4.1", "Delivery to the next hop failed, please try again later."));
+}
+
+// Ends the backend's side of a transaction the client's side has finished (refused,
+// discarded, too big): RSET, whose answer nobody waits for but the next command.
+void Session::end_backend_transaction(Output& out) {
+  if (backend_ == Backend::kDown || backend_ == Backend::kConnecting) return;
+  send_backend(out, "RSET");
+  pending_ = Pending::kInternalRset;
+  state_ = State::kWaiting;
+}
+
+Session::BackendWait Session::backend_wait() const {
+  switch (backend_) {
+    case Backend::kDown: return BackendWait::kNone;
+    case Backend::kConnecting: return BackendWait::kConnect;
+    case Backend::kGreeting: return BackendWait::kGreeting;
+    case Backend::kEhlo:
+    case Backend::kEhloAgain:
+    case Backend::kXclient:
+    case Backend::kXforward: return BackendWait::kEhlo;
+    case Backend::kReady: return BackendWait::kNone;
+    case Backend::kBusy:
+    case Backend::kQuitting: break;
+  }
+  switch (pending_) {
+    case Pending::kNone: return backend_ == Backend::kQuitting ? BackendWait::kOther : BackendWait::kNone;
+    case Pending::kMail: return BackendWait::kMail;
+    case Pending::kRcpt: return BackendWait::kRcpt;
+    case Pending::kDataEnd: return BackendWait::kDataEnd;
+    default: return BackendWait::kOther;
+  }
 }
 
 // config.md: a session limit ends the session with 421 (RFC 5321 3.8) and the

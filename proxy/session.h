@@ -168,6 +168,18 @@ class Session {
   bool closed() const { return closed_; }
   // The client waits for a reply that depends on the backend.
   bool waiting_for_backend() const { return state_ == State::kWaiting; }
+  // What an answer from the backend is awaited for, which decides how long the network
+  // layer waits for it (RFC 5321 4.5.3.2: the reply after the end of data gets longest).
+  enum class BackendWait { kNone, kConnect, kGreeting, kEhlo, kMail, kRcpt, kDataEnd, kOther };
+  BackendWait backend_wait() const;
+  // The message's end reached the backend and its final reply is awaited: answering
+  // the client anything but that reply (say 421 on shutdown) could duplicate the message.
+  bool awaiting_final_reply() const { return pending_ == Pending::kDataEnd; }
+  // Client bytes received but not processed yet (pipelined commands held while a
+  // command waits): the network layer stops reading when this grows (flow control).
+  std::size_t buffered_input() const { return input_.size(); }
+  // Reading DATA or BDAT content (the idle clock counts content progress, not bytes).
+  bool reading_content() const { return state_ == State::kData || state_ == State::kBdat; }
   // Between transactions with nothing pending: safe to end on shutdown.
   bool idle() const {
     return state_ == State::kCommands && !have_mail_ && pending_ == Pending::kNone && input_.empty();
@@ -236,6 +248,8 @@ class Session {
   void backend_ready(Output& out);
   void resume(Output& out);
   void backend_failed_into(Output& out);
+  void reply_lost(Output& out);
+  void end_backend_transaction(Output& out);
   Output end_with(const Reply& r, const char* reason);
 
   SessionConfig config_;
@@ -250,6 +264,10 @@ class Session {
   std::unique_ptr<DataReader> data_;
   MessageBuffer message_;      // the message being received or relayed
   bool have_mail_ = false;
+  // The backend was lost during this transaction: each of its remaining commands (RCPT,
+  // DATA, BDAT, the end of DATA) is answered 451 4.4.1, never 5xx, until the client
+  // starts again (MAIL, RSET, EHLO). The message is never relayed.
+  bool txn_failed_ = false;
   Envelope envelope_;          // what the policy sees; rcpts are the relayed recipients
   std::string mail_line_;
   std::string relay_from_;     // the sender relayed (the policy may change it)

@@ -30,7 +30,7 @@ out=$("$bin" check-config "$tmp/bad.toml" 2>&1)
 check "broken config: exit 1" 1 $?
 contains "text: value error at its position" "$tmp/bad.toml:2:11: error: invalid duration \"5x\"" "$out"
 contains "text: script error at its position in the config" "$tmp/bad.toml:10:1: error: unknown command 'rejectt'" "$out"
-contains "text: ignored key is a warning" "$tmp/bad.toml:5:1: warning: 'queue' is ignored by sievegate" "$out"
+contains "text: ignored key is a warning" "$tmp/bad.toml:6:12: warning: 'queue.hostname' is ignored by sievegate" "$out"
 
 json=$("$bin" check-config --format json "$tmp/bad.toml" 2>/dev/null)
 check "json: exit 1" 1 $?

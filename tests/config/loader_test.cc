@@ -118,6 +118,53 @@ size = 1000
   CHECK(s.backend_port == 10025);
 }
 
+TEST_CASE("config: the backend's waits: [remote] timeout, and [queue.outbound.timeouts] by stage", "[config]") {
+  TempConfig plain(R"([remote."backend"]
+address = "127.0.0.1"
+port = 10025
+timeout = "20s"
+)");
+  config::LoadedConfig a = config::load_config(plain.path);
+  REQUIRE(a.ok());
+  CHECK(a.server.backend_timeout == std::chrono::seconds(20));
+  // The reply after the end of data is not cut by the command timeout (RFC 5321 4.5.3.2.6).
+  CHECK(a.server.backend_timeouts.data == std::chrono::minutes(10));
+  CHECK(!a.server.backend_timeouts.mail_from);
+
+  TempConfig staged(R"([remote."backend"]
+address = "127.0.0.1"
+port = 10025
+[queue.outbound.timeouts]
+connect = "3s"
+greeting = "4s"
+ehlo = "5s"
+mail-from = "6s"
+rcpt-to = "7s"
+data = "8s"
+mta-sts = "1m"
+[queue.schedule]
+retry = ["2m"]
+)");
+  config::LoadedConfig b = config::load_config(staged.path);
+  REQUIRE(b.ok());
+  const proxy::BackendTimeouts& t = b.server.backend_timeouts;
+  CHECK(t.connect == std::chrono::seconds(3));
+  CHECK(t.greeting == std::chrono::seconds(4));
+  CHECK(t.ehlo == std::chrono::seconds(5));
+  CHECK(t.mail_from == std::chrono::seconds(6));
+  CHECK(t.rcpt_to == std::chrono::seconds(7));
+  CHECK(t.data == std::chrono::seconds(8));
+  CHECK(has_report(b, 11, "'queue.outbound.timeouts.mta-sts' is ignored by sievegate", false));
+  CHECK(has_report(b, 12, "'queue.schedule' is ignored by sievegate", false));
+
+  TempConfig bad(R"([queue.outbound.timeouts]
+data = "ten minutes"
+)");
+  config::LoadedConfig c = config::load_config(bad.path);
+  CHECK(!c.ok());
+  CHECK(has_report(c, 2, "invalid duration", true));
+}
+
 TEST_CASE("config: keys a proxy does not act on are warnings, unknown ones errors", "[config]") {
   TempConfig file(R"([queue.schedule]
 retry = ["2m"]
@@ -130,7 +177,7 @@ relay = true
 catchall = true
 )");
   config::LoadedConfig c = config::load_config(file.path);
-  CHECK(has_report(c, 1, "'queue' is ignored by sievegate", false));
+  CHECK(has_report(c, 1, "'queue.schedule' is ignored by sievegate", false));
   CHECK(has_report(c, 3, "'session.data.milter' is ignored by sievegate", false));
   CHECK(has_report(c, 6, "'session.extensions.dsn' is ignored by sievegate", false));
   CHECK(has_report(c, 8, "'session.rcpt.relay' is ignored", false));

@@ -688,3 +688,124 @@ TEST_CASE("session: refused recipients count, wait and end the session", "[proxy
   CHECK(h.client.find("421 4.3.0 Too many errors, disconnecting.\r\n") != std::string::npos);
   CHECK(h.client_closed);
 }
+
+// Issue #10: a backend lost at any moment is a temporary failure of the transaction,
+// heard at once where a reply is owed, never a 5xx and never silence.
+TEST_CASE("session: backend lost while the client sends DATA: 451 at the final dot, nothing relayed", "[proxy]") {
+  Harness h;
+  to_mail_accepted(h);
+  h.from_client("RCPT TO:<b@example.net>\r\n");
+  h.from_backend("250 2.1.5 Ok\r\n");
+  h.from_client("DATA\r\nSubject: t\r\n\r\nfirst half\r\n");
+  h.client.clear();
+  h.backend.clear();
+  h.take(h.session.backend_failed());  // the backend dies mid-message
+  CHECK(h.client.empty());            // the client is still sending: no reply is owed yet
+  CHECK(h.session.backend_wait() == Session::BackendWait::kNone);
+  h.from_client("second half\r\n.\r\n");
+  CHECK(h.client == "451 4.4.1 Delivery to the next hop failed, please try again later.\r\n");
+  CHECK(h.backend.empty());  // no DATA towards a backend that is gone
+  CHECK(!h.session.waiting_for_backend());
+  // The session goes on: a new transaction opens a new backend connection.
+  h.client.clear();
+  h.from_client("MAIL FROM:<a@example.org>\r\n");
+  CHECK(h.backend_open);
+  CHECK(h.session.backend_wait() == Session::BackendWait::kConnect);
+}
+
+TEST_CASE("session: backend lost between commands: RCPT, DATA and BDAT get 451, not 503", "[proxy]") {
+  Harness h;
+  to_mail_accepted(h);
+  h.from_client("RCPT TO:<b@example.net>\r\n");
+  h.from_backend("250 2.1.5 Ok\r\n");
+  h.client.clear();
+  h.take(h.session.backend_failed());  // idle backend connection closed
+  CHECK(h.client.empty());
+  h.from_client("RCPT TO:<c@example.net>\r\n");
+  CHECK(h.client == "451 4.4.1 Delivery to the next hop failed, please try again later.\r\n");
+  h.client.clear();
+  h.from_client("DATA\r\n");
+  CHECK(h.client == "451 4.4.1 Delivery to the next hop failed, please try again later.\r\n");
+  h.client.clear();
+  h.from_client("BDAT 5 LAST\r\nhello");
+  CHECK(h.client == "451 4.4.1 Delivery to the next hop failed, please try again later.\r\n");
+  // RSET starts again; MAIL then opens a new backend session.
+  h.client.clear();
+  h.from_client("RSET\r\nRCPT TO:<c@example.net>\r\n");
+  CHECK(h.client == "250 2.0.0 OK\r\n503 5.5.1 MAIL is required first.\r\n");
+}
+
+TEST_CASE("session: backend lost between BDAT chunks: the next chunk gets 451", "[proxy]") {
+  Harness h;
+  to_mail_accepted(h);
+  h.from_client("RCPT TO:<b@example.net>\r\n");
+  h.from_backend("250 2.1.5 Ok\r\n");
+  h.client.clear();
+  h.from_client("BDAT 6\r\nSubjec");
+  CHECK(h.client == "250 2.6.0 Chunk accepted.\r\n");
+  h.take(h.session.backend_failed());
+  h.client.clear();
+  h.from_client("BDAT 9 LAST\r\nt: x\r\n\r\nb");
+  CHECK(h.client == "451 4.4.1 Delivery to the next hop failed, please try again later.\r\n");
+  h.client.clear();
+  h.from_client("MAIL FROM:<a@example.org>\r\n");  // a new transaction is allowed at once
+  CHECK(h.client.empty());                          // (waiting for the new backend)
+  CHECK(h.backend_open);
+}
+
+TEST_CASE("session: pipelined MAIL, RCPT, DATA with the backend lost at MAIL: 451 for each", "[proxy]") {
+  Harness h;
+  h.take(h.session.start());
+  h.from_client("EHLO client.example\r\n");
+  h.client.clear();
+  h.from_client("MAIL FROM:<a@example.org>\r\nRCPT TO:<b@example.net>\r\nDATA\r\n");
+  REQUIRE(h.backend_open);
+  h.take(h.session.backend_failed());  // connection refused
+  const std::string k451 = "451 4.4.1 Delivery to the next hop failed, please try again later.\r\n";
+  CHECK(h.client == k451 + k451 + k451);
+}
+
+TEST_CASE("session: what the backend is waited for decides the timeout", "[proxy]") {
+  Harness h;
+  h.take(h.session.start());
+  h.from_client("EHLO client.example\r\nMAIL FROM:<a@example.org>\r\n");
+  CHECK(h.session.backend_wait() == Session::BackendWait::kConnect);
+  h.take(h.session.backend_connected());
+  CHECK(h.session.backend_wait() == Session::BackendWait::kGreeting);
+  h.from_backend("220 b\r\n");
+  CHECK(h.session.backend_wait() == Session::BackendWait::kEhlo);
+  h.from_backend("250 b\r\n");
+  CHECK(h.session.backend_wait() == Session::BackendWait::kMail);
+  h.from_backend("250 2.1.0 Ok\r\n");
+  CHECK(h.session.backend_wait() == Session::BackendWait::kNone);  // idle between commands
+  h.from_client("RCPT TO:<b@example.net>\r\n");
+  CHECK(h.session.backend_wait() == Session::BackendWait::kRcpt);
+  h.from_backend("250 2.1.5 Ok\r\n");
+  h.from_client("DATA\r\n");
+  CHECK(h.session.backend_wait() == Session::BackendWait::kNone);  // the client sends the message
+  h.from_client("Subject: t\r\n\r\nbody\r\n.\r\n");
+  CHECK(h.session.backend_wait() == Session::BackendWait::kOther);  // DATA's 354
+  CHECK(!h.session.awaiting_final_reply());
+  h.from_backend("354 go\r\n");
+  CHECK(h.session.backend_wait() == Session::BackendWait::kDataEnd);
+  CHECK(h.session.awaiting_final_reply());
+  h.from_backend("250 2.0.0 Ok\r\n");
+  CHECK(!h.session.awaiting_final_reply());
+  CHECK(h.session.backend_wait() == Session::BackendWait::kNone);
+}
+
+TEST_CASE("session: input held behind a waiting command is visible for flow control", "[proxy]") {
+  Harness h;
+  to_mail_accepted(h);
+  h.from_client("RCPT TO:<b@example.net>\r\n");
+  std::string noops;
+  for (int i = 0; i < 1000; ++i) noops += "NOOP\r\n";
+  h.from_client(noops);  // behind the RCPT that waits for the backend
+  CHECK(h.session.buffered_input() == noops.size());
+  h.client.clear();
+  h.from_backend("250 2.1.5 Ok\r\n");
+  CHECK(h.session.buffered_input() == 0);
+  std::size_t replies = 0;
+  for (std::size_t p = 0; (p = h.client.find("\r\n", p)) != std::string::npos; p += 2) ++replies;
+  CHECK(replies == 1001);
+}
