@@ -176,6 +176,7 @@ int serve_main(int argc, char** argv) {
       } else {
         grace = fresh.shutdown_grace;
         log->event(proxy::Log::Level::kInfo, "reload", {{"result", "ok"}});
+        server.probe_backends();  // the next hops may have changed, or their extensions
       }
       continue;
     }

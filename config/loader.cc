@@ -60,8 +60,8 @@ std::string did_you_mean(std::string_view key, const std::vector<std::string>& k
 struct PerSession {
   std::optional<IfBlock<std::chrono::milliseconds>> timeout, duration;
   std::optional<IfBlock<std::uint64_t>> transfer_limit, max_recipients, size, messages, received_headers;
-  std::optional<IfBlock<bool>> ehlo_require, reject_non_fqdn, pipelining, chunking, auth_require, allow_plain_text,
-      add_received;
+  std::optional<IfBlock<bool>> ehlo_require, reject_non_fqdn, pipelining, chunking, dsn, auth_require,
+      allow_plain_text, add_received;
   std::optional<IfBlock<std::string>> next_hop;
 };
 
@@ -100,6 +100,7 @@ class RuleSettings final : public proxy::StageSettings {
   void ehlo(const Context& c, proxy::SessionConfig& s) const {
     if (per_->pipelining) s.pipelining = per_->pipelining->eval(c);
     if (per_->chunking) s.chunking = per_->chunking->eval(c);
+    if (per_->dsn) s.dsn_setting = per_->dsn->eval(c);
     if (per_->auth_require) s.auth.require = per_->auth_require->eval(c);
     if (per_->allow_plain_text) s.auth.allow_plain_text = per_->allow_plain_text->eval(c);
   }
@@ -539,7 +540,9 @@ void Loader::session(Section& root) {
     Section x(*this, s.table("extensions"), "session.extensions");
     per_.pipelining = rule<bool>(x, "pipelining", kExtensionKeys, kBool, true);
     per_.chunking = rule<bool>(x, "chunking", kExtensionKeys, kBool, true);
-    for (const char* k : {"requiretls", "dsn", "vrfy", "expn", "no-soliciting", "future-release", "deliver-by", "mt-priority"}) {
+    // Absent: DSN is offered when the backend offers it (learnt from its EHLO).
+    per_.dsn = rule<bool>(x, "dsn", kExtensionKeys, kBool, true);
+    for (const char* k : {"requiretls", "vrfy", "expn", "no-soliciting", "future-release", "deliver-by", "mt-priority"}) {
       x.ignore(k, "the parameters are passed to the backend, which decides");
     }
   }
@@ -1011,7 +1014,9 @@ LoadedConfig Loader::run() {
   auto hosts = std::make_shared<std::map<std::string, std::tuple<std::string, std::uint16_t, std::chrono::milliseconds>>>();
   for (const auto& [id, r] : remotes_) {
     (*hosts)[id] = {r.first, remote_ports_[id], remote_timeouts_.count(id) ? remote_timeouts_[id] : out_.server.backend_timeout};
+    out_.server.next_hops.push_back({r.first, remote_ports_[id]});
   }
+  if (remotes_.empty()) out_.server.next_hops.push_back({out_.server.backend_host, out_.server.backend_port});
   out_.server.per_session = [per, hosts](const proxy::ConnectionInfo& info, proxy::SessionSettings& s) {
     Context c;
     c[ContextKey::kListener] = info.listener;

@@ -32,6 +32,7 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
 
 #include <atomic>
 #include <cerrno>
@@ -150,11 +151,28 @@ std::string local_address(int fd) {
   return address_text(a);
 }
 
+// The extensions each next hop offers ("host:port"), shared by the sessions relaying there.
+class ExtensionsRegistry {
+ public:
+  std::shared_ptr<BackendExtensions> get(const std::string& host, std::uint16_t port) {
+    std::string key = host + ":" + std::to_string(port);
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto& e = map_[key];
+    if (!e) e = std::make_shared<BackendExtensions>();
+    return e;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<BackendExtensions>> map_;
+};
+
 SessionSettings session_settings(const ServerConfig& config, const ListenerConfig& listener, const std::string& ip,
-                                 const std::string& local) {
+                                 const std::string& local, ExtensionsRegistry& extensions) {
   SessionSettings s{config.timeout,         config.duration,         config.backend_host, config.backend_port,
                     config.backend_timeout, config.backend_timeouts, config.session};
   if (config.per_session) config.per_session(ConnectionInfo{listener.id, ip, local}, s);
+  s.session.backend_extensions = extensions.get(s.backend_host, s.backend_port);
   if (!listener.hostname.empty()) s.session.hostname = listener.hostname;
   if (!listener.greeting.empty()) s.session.greeting = listener.greeting;
   s.session.starttls = listener.tls != nullptr && !listener.implicit_tls;
@@ -172,7 +190,8 @@ class Reactor;
 class Connection final : public EventLoop::Retired {
  public:
   Connection(Reactor& reactor, int fd, std::string ip, std::shared_ptr<const ServerConfig> config,
-             std::size_t listener, std::shared_ptr<StagePolicy> policy, std::shared_ptr<Shared> shared);
+             std::size_t listener, std::shared_ptr<StagePolicy> policy, std::shared_ptr<Shared> shared,
+             ExtensionsRegistry& extensions);
   ~Connection() override;
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -272,8 +291,9 @@ class Reactor {
   // The server's current configuration and policy (they change on reload).
   using Source = std::function<void(std::shared_ptr<const ServerConfig>&, std::shared_ptr<StagePolicy>&)>;
 
-  Reactor(std::vector<ListenerSocket> sockets, Source source, std::shared_ptr<Shared> shared)
-      : sockets_(std::move(sockets)), source_(std::move(source)), shared_(std::move(shared)) {
+  Reactor(std::vector<ListenerSocket> sockets, Source source, std::shared_ptr<Shared> shared,
+          ExtensionsRegistry& extensions)
+      : sockets_(std::move(sockets)), source_(std::move(source)), shared_(std::move(shared)), extensions_(extensions) {
     for (ListenerSocket& s : sockets_) acceptors_.push_back(std::make_unique<Acceptor>(this, s));
   }
   ~Reactor() {
@@ -365,7 +385,7 @@ class Reactor {
     }
     Connection* c = nullptr;
     try {
-      c = new Connection(*this, fd, ip, config, listener, std::move(policy), shared_);
+      c = new Connection(*this, fd, ip, config, listener, std::move(policy), shared_, extensions_);
     } catch (const std::exception& e) {
       ::close(fd);
       shared_->release(ip);
@@ -403,6 +423,7 @@ class Reactor {
   std::vector<ListenerSocket> sockets_;
   Source source_;
   std::shared_ptr<Shared> shared_;
+  ExtensionsRegistry& extensions_;
   std::vector<std::unique_ptr<Acceptor>> acceptors_;
   std::vector<Connection*> connections_;
   std::vector<Connection*> ticking_;
@@ -412,7 +433,8 @@ class Reactor {
 // ---------------------------------------------------------------- Connection
 
 Connection::Connection(Reactor& reactor, int fd, std::string ip, std::shared_ptr<const ServerConfig> config,
-                       std::size_t listener, std::shared_ptr<StagePolicy> policy, std::shared_ptr<Shared> shared)
+                       std::size_t listener, std::shared_ptr<StagePolicy> policy, std::shared_ptr<Shared> shared,
+                       ExtensionsRegistry& extensions)
     : reactor_(reactor),
       loop_(reactor.loop()),
       client_(fd),
@@ -420,7 +442,7 @@ Connection::Connection(Reactor& reactor, int fd, std::string ip, std::shared_ptr
       config_(std::move(config)),
       listener_(config_->listeners[listener]),
       shared_(std::move(shared)),
-      settings_(session_settings(*config_, listener_, ip_, local_address(fd))),
+      settings_(session_settings(*config_, listener_, ip_, local_address(fd), extensions)),
       session_(settings_.session,
                SessionFacts{Log::new_session_id(), ip_, local_address(fd), listener_.id, "", false, "", "", ""},
                std::move(policy)),
@@ -747,7 +769,7 @@ void Connection::tick(Clock::time_point now) {
     } else if (!session_.waiting_for_backend() && !holding_ && now - last_activity_ > settings_.timeout) {
       apply(session_.timed_out());
     } else if (shared_->draining || stopping_) {
-      apply(session_.shutting_down(stopping_));
+      apply(session_.shutting_down(stopping_ && !session_.awaiting_final_reply()));
     }
     if (!dead_) after_event();
   });
@@ -867,7 +889,53 @@ void Connection::close_all() {
 
 // ---------------------------------------------------------------- Server
 
+// Greeting, EHLO and QUIT with one next hop, on a blocking socket bounded by `timeout`:
+// the lines of its EHLO reply after the first. Throws on any failure.
+std::vector<std::string> probe_ehlo(const std::string& host, std::uint16_t port, const std::string& hostname,
+                                    std::chrono::milliseconds timeout) {
+  Poco::Timespan span(static_cast<long>(timeout.count() / 1000), static_cast<long>((timeout.count() % 1000) * 1000));
+  Poco::Net::StreamSocket socket;
+  socket.connect(Poco::Net::SocketAddress(host, port), span);
+  socket.setReceiveTimeout(span);
+  socket.setSendTimeout(span);
+  std::string buffer;
+  auto read_reply = [&](Reply& r) {
+    for (int i = 0; i < 64; ++i) {
+      // A complete reply: its last line has a space (or nothing) after the code.
+      std::size_t start = 0, nl;
+      while ((nl = buffer.find('\n', start)) != std::string::npos) {
+        std::string_view line = std::string_view(buffer).substr(start, nl - start);
+        start = nl + 1;
+        if (line.size() < 4 || line[3] != '-') {
+          bool ok = parse_reply(std::string_view(buffer).substr(0, start), r);
+          buffer.erase(0, start);
+          if (!ok) throw std::runtime_error("not an SMTP reply");
+          return;
+        }
+      }
+      char chunk[4096];
+      int n = socket.receiveBytes(chunk, sizeof chunk);
+      if (n <= 0) throw std::runtime_error("connection closed");
+      buffer.append(chunk, static_cast<std::size_t>(n));
+    }
+    throw std::runtime_error("reply too long");
+  };
+  Reply greeting, ehlo;
+  read_reply(greeting);
+  if (greeting.code != 220) throw std::runtime_error("greeting " + std::to_string(greeting.code));
+  std::string command = "EHLO " + hostname + "\r\n";
+  socket.sendBytes(command.data(), static_cast<int>(command.size()));
+  read_reply(ehlo);
+  if (ehlo.code != 250) throw std::runtime_error("EHLO answered " + std::to_string(ehlo.code));
+  try {
+    socket.sendBytes("QUIT\r\n", 6);
+  } catch (...) {
+  }
+  return std::vector<std::string>(ehlo.lines.begin() + (ehlo.lines.empty() ? 0 : 1), ehlo.lines.end());
+}
+
 struct Server::Impl {
+  ExtensionsRegistry extensions;
   std::mutex mutex;  // guards config and policy (reload)
   std::shared_ptr<const ServerConfig> config;
   std::shared_ptr<StagePolicy> policy;
@@ -932,7 +1000,10 @@ void Server::start() {
   }
   Impl* impl = impl_.get();
   auto source = [impl](std::shared_ptr<const ServerConfig>& c, std::shared_ptr<StagePolicy>& p) { impl->current(c, p); };
-  for (int i = 0; i < threads; ++i) s.reactors.push_back(std::make_unique<Reactor>(sockets, source, s.shared));
+  probe_backends();
+  for (int i = 0; i < threads; ++i) {
+    s.reactors.push_back(std::make_unique<Reactor>(sockets, source, s.shared, s.extensions));
+  }
   for (auto& r : s.reactors) {
     Reactor* reactor = r.get();
     s.threads.emplace_back([reactor] { reactor->run(); });
@@ -969,6 +1040,30 @@ void Server::stop(std::chrono::milliseconds grace) {
   s.threads.clear();
   s.reactors.clear();
   s.sockets.clear();
+}
+
+void Server::probe_backends(std::chrono::milliseconds timeout) {
+  std::shared_ptr<const ServerConfig> config;
+  {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    config = impl_->config;
+  }
+  for (const auto& [host, port] : config->next_hops) {
+    std::shared_ptr<BackendExtensions> e = impl_->extensions.get(host, port);
+    std::string address = host + ":" + std::to_string(port);
+    try {
+      e->learn(probe_ehlo(host, port, config->session.hostname, std::min(timeout, config->backend_timeout)));
+      if (config->log) {
+        config->log->event(Log::Level::kInfo, "backend",
+                           {{"stage", "probe"}, {"address", address}, {"dsn", e->dsn() ? "yes" : "no"}});
+      }
+    } catch (const std::exception& ex) {
+      // Not fatal: the backend may come up later; its first session teaches us then.
+      if (config->log) {
+        config->log->event(Log::Level::kWarn, "backend", {{"stage", "probe"}, {"address", address}, {"error", ex.what()}});
+      }
+    }
+  }
 }
 
 bool Server::reload(ServerConfig config, std::shared_ptr<StagePolicy> policy, std::string& error) {

@@ -67,6 +67,8 @@ struct ServerConfig {
   std::chrono::milliseconds duration{15 * 60 * 1000};      // Stalwart session.duration
   std::chrono::milliseconds backend_timeout{2 * 60 * 1000};  // [remote.<id>] timeout
   BackendTimeouts backend_timeouts;                      // [queue.outbound.timeouts]
+  // Every next hop a session may relay to (probed for its extensions at start and reload).
+  std::vector<std::pair<std::string, std::uint16_t>> next_hops;
   std::size_t max_connections = 8192;                    // [server] max-connections
   std::size_t max_connections_per_ip = 0;                // session.throttle concurrency by remote-ip; 0: none
   int reactor_threads = 0;                               // 0: one per core
@@ -98,6 +100,11 @@ class Server {
   bool reload(ServerConfig config, std::shared_ptr<StagePolicy> policy, std::string& error);
 
   int live_sessions() const;
+
+  // Asks each next hop of the current configuration for its EHLO extensions (blocking,
+  // up to `timeout` each); sessions offer what the backend offers (DSN). start() and
+  // reload() call it; each backend session refreshes it too.
+  void probe_backends(std::chrono::milliseconds timeout = std::chrono::seconds(3));
 
  private:
   struct Impl;

@@ -83,6 +83,16 @@ constexpr std::size_t kMaxSaslLine = 12288;  // RFC 4954 4: at least 12288 octet
 
 }  // namespace
 
+void BackendExtensions::learn(const std::vector<std::string>& keyword_lines) {
+  bool dsn = false;
+  for (const std::string& line : keyword_lines) {
+    std::string keyword = policy::ascii_upper(std::string_view(line).substr(0, line.find(' ')));
+    if (keyword == "DSN") dsn = true;
+  }
+  dsn_.store(dsn, std::memory_order_relaxed);
+  known_.store(true, std::memory_order_relaxed);
+}
+
 Session::Session(SessionConfig config, SessionFacts facts, std::shared_ptr<StagePolicy> policy)
     : config_(std::move(config)), facts_(std::move(facts)), policy_(std::move(policy)) {
   if (!policy_) policy_ = std::make_shared<StagePolicy>();
@@ -126,9 +136,37 @@ void Session::log_verdict(const char* stage, const Verdict& v, std::initializer_
                      fields);
 }
 
-void Session::reply(Output& out, const Reply& r) { out.to_client += r.wire(); }
+// Every reply, whatever produced it (syntax, sequence, policy, limits, the backend), takes
+// its place behind the answers still awaited from the backend for pipelined RCPTs: the
+// client pairs replies with its commands by their order alone (RFC 2920 3.1).
+void Session::reply(Output& out, const Reply& r) {
+  if (!rcpt_slots_.empty()) {
+    RcptSlot slot;
+    slot.id = next_slot_++;
+    slot.reply = r;
+    rcpt_slots_.push_back(slot);
+    return;
+  }
+  emit(out, r);
+}
+
+void Session::emit(Output& out, const Reply& r) { out.to_client += r.wire(); }
+
+// The session ends with answers still queued: each goes out in order, those the backend
+// never gave as 451 (the transaction is abandoned, nothing is delivered).
+void Session::drain_replies(Output& out) {
+  for (const RcptSlot& slot : rcpt_slots_) {
+    emit(out, slot.outstanding > 0 || !slot.reply
+                  ? Reply(451, "4.4.1", "Delivery to the next hop failed, please try again later.")
+                  : *slot.reply);
+  }
+  rcpt_slots_.clear();
+  rcpt_sent_.clear();
+  rcpt_unsent_.clear();
+}
 
 void Session::finish(Output& out, const Reply& r, const char* reason) {
+  drain_replies(out);
   reply(out, r);
   if (backend_ != Backend::kDown) out.to_backend += "QUIT\r\n";
   out.close_client = true;
@@ -232,7 +270,7 @@ void Session::process(Output& out) {
     if (!rcpt_slots_.empty() && state_ == State::kCommands) {
       // RCPTs are in flight: only another RCPT may be pipelined after them.
       if (input_.find('\n') == std::string::npos) return;
-      if (!(backend_pipelining_ && config_.pipelining && next_line_is_rcpt())) {
+      if (!can_pipeline_rcpt()) {
         state_ = State::kWaiting;
         return;
       }
@@ -338,6 +376,10 @@ void Session::on_ehlo(const Command& cmd, bool extended, Output& out) {
   reset_transaction();
   txn_failed_ = false;
   if (config_.settings) config_.settings->at_ehlo(facts_, config_);
+  // DSN is the backend's to honour: offered as the config pins it, else as the backend
+  // is known to offer it.
+  config_.dsn = config_.dsn_setting ? *config_.dsn_setting
+                                    : config_.backend_extensions && config_.backend_extensions->dsn();
   if (!extended) {
     reply(out, Reply(250, "", config_.hostname + " says hello"));
     return;
@@ -349,6 +391,7 @@ void Session::on_ehlo(const Command& cmd, bool extended, Output& out) {
   r.lines.push_back("8BITMIME");
   r.lines.push_back("SMTPUTF8");
   r.lines.push_back("ENHANCEDSTATUSCODES");
+  if (config_.dsn) r.lines.push_back("DSN");
   if (config_.starttls && facts_.tls_version.empty()) r.lines.push_back("STARTTLS");
   if (config_.auth.enabled() && facts_.authenticated_as.empty() &&
       (!facts_.tls_version.empty() || config_.auth.allow_plain_text)) {
@@ -359,6 +402,19 @@ void Session::on_ehlo(const Command& cmd, bool extended, Output& out) {
   }
   r.lines.push_back("HELP");
   reply(out, r);
+}
+
+// What this session's EHLO reply offered: the parameters MAIL and RCPT may carry. After
+// HELO nothing was offered (RFC 5321 4.1.1.1), so every parameter is refused.
+Advertised Session::advertised() const {
+  Advertised a;
+  if (!facts_.esmtp) {
+    a.size = a.eight_bit = a.smtputf8 = false;
+    return a;
+  }
+  a.dsn = config_.dsn;
+  a.auth = config_.auth.enabled() && (!facts_.tls_version.empty() || config_.auth.allow_plain_text);
+  return a;
 }
 
 void Session::on_starttls(const Command& cmd, Output& out) {
@@ -570,16 +626,12 @@ void Session::on_mail(const Command& cmd, Output& out) {
     reply(out, Reply(451, "4.4.5", "Maximum number of messages per session exceeded."));
     return;
   }
+  if (std::optional<Reply> bad = check_mail_params(cmd, advertised())) {
+    fail_command(out, *bad);
+    return;
+  }
   if (const EsmtpParam* size = cmd.param("SIZE")) {
-    unsigned long long n = 0;
-    bool ok = !size->value.empty() && size->value.size() < 20;
-    for (char c : size->value) ok = ok && std::isdigit(static_cast<unsigned char>(c));
-    if (ok) n = std::stoull(size->value);
-    if (!ok) {
-      fail_command(out, Reply(501, "5.5.4", "Invalid SIZE parameter"));
-      return;
-    }
-    if (n > config_.data.max_message_size) {
+    if (std::stoull(size->value) > config_.data.max_message_size) {
       reply(out, Reply(552, "5.3.4", "Message too big for system."));
       return;
     }
@@ -595,8 +647,9 @@ void Session::on_mail(const Command& cmd, Output& out) {
     return;
   }
   relay_from_ = v.mail_from.value_or(cmd.path);
-  // Parameters are passed on as written (SIZE, BODY, SMTPUTF8, DSN...): the backend
-  // decides what it supports, and its refusal reaches the client.
+  mail_smtputf8_ = cmd.param("SMTPUTF8") != nullptr;
+  // Parameters, checked against what this session advertised, are passed on as written;
+  // a backend that refuses one still has its reply reach the client unchanged.
   std::string line = "MAIL FROM:<" + relay_from_ + ">";
   for (const EsmtpParam& p : cmd.params) {
     line += " " + p.keyword + (p.has_value ? "=" + p.value : "");
@@ -622,11 +675,15 @@ void Session::on_rcpt(const Command& cmd, Output& out) {
     fail_command(out, Reply(503, "5.5.1", "MAIL is required first."));
     return;
   }
+  if (std::optional<Reply> bad = check_rcpt_params(cmd, advertised(), mail_smtputf8_)) {
+    fail_command(out, *bad);
+    return;
+  }
   envelope_.rcpt = cmd.path;
   envelope_.rcpt_params = cmd.params;
   if (config_.settings) config_.settings->at_rcpt(facts_, envelope_, config_);
   if (envelope_.rcpts.size() + rcpt_sent_.size() + rcpt_unsent_.size() >= config_.max_recipients) {
-    rcpt_local(out, Reply(451, "4.5.3", "Too many recipients."));
+    reply(out, Reply(451, "4.5.3", "Too many recipients."));
     return;
   }
   Verdict v = policy_->rcpt(facts_, envelope_);
@@ -636,7 +693,7 @@ void Session::on_rcpt(const Command& cmd, Output& out) {
   }
   log_verdict("rcpt", v, {{"to", cmd.path}, {"relay_to", relayed}});
   if (v.reply) {
-    rcpt_local(out, *v.reply);
+    reply(out, *v.reply);
     return;
   }
   std::string params;
@@ -644,7 +701,7 @@ void Session::on_rcpt(const Command& cmd, Output& out) {
   std::vector<std::string> addresses = v.recipients.value_or(std::vector<std::string>{cmd.path});
   if (addresses.empty()) {
     // The policy took the recipient out (redirected nowhere): accepted, nothing relayed.
-    rcpt_local(out, Reply(250, "2.1.5", "OK"));
+    reply(out, Reply(250, "2.1.5", "OK"));
     return;
   }
   RcptSlot slot;
@@ -664,24 +721,18 @@ void Session::on_rcpt(const Command& cmd, Output& out) {
   pending_ = Pending::kRcpt;
   // The next client RCPT may go out before these are answered (RFC 2920), if it is
   // already here; anything else waits for the answers.
-  if (!(backend_pipelining_ && config_.pipelining && next_line_is_rcpt())) state_ = State::kWaiting;
+  if (!can_pipeline_rcpt()) state_ = State::kWaiting;
 }
 
-bool Session::next_line_is_rcpt() const {
+// The next command may be relayed before the RCPTs in flight are answered: it is an RCPT,
+// both sides pipeline, and the answers cannot change its own answer - while the
+// recipients in flight could still reach max-recipients, it waits for them, so that it
+// gets the limit only if they were accepted (as it would without pipelining).
+bool Session::can_pipeline_rcpt() const {
+  if (!backend_pipelining_ || !config_.pipelining) return false;
+  if (envelope_.rcpts.size() + rcpt_sent_.size() + rcpt_unsent_.size() >= config_.max_recipients) return false;
   std::size_t nl = input_.find('\n');
   return nl != std::string::npos && nl >= 5 && policy::ascii_iequals(std::string_view(input_).substr(0, 5), "RCPT ");
-}
-
-// An answer decided here (policy, limits) keeps its place behind the RCPTs in flight.
-void Session::rcpt_local(Output& out, const Reply& r) {
-  if (rcpt_slots_.empty()) {
-    reply(out, r);
-    return;
-  }
-  RcptSlot slot;
-  slot.id = next_slot_++;
-  slot.reply = r;
-  rcpt_slots_.push_back(slot);
 }
 
 // Sends the answers that are complete, in the client's order.
@@ -689,14 +740,11 @@ void Session::flush_rcpt_slots(Output& out) {
   while (!rcpt_slots_.empty() && rcpt_slots_.front().outstanding == 0) {
     RcptSlot slot = std::move(rcpt_slots_.front());
     rcpt_slots_.pop_front();
-    reply(out, *slot.reply);
+    emit(out, *slot.reply);
     if (slot.from_backend && slot.reply->permanent()) {
       // A refused recipient (unknown mailbox, relay denied): Stalwart's RCPT error
       // budget and tarpit, against address harvesting.
       if (++rcpt_errors_ >= config_.max_rcpt_errors) {
-        rcpt_slots_.clear();
-        rcpt_sent_.clear();
-        rcpt_unsent_.clear();
         finish(out, Reply(421, "4.3.0", "Too many errors, disconnecting."), "too many refused recipients");
         return;
       }
@@ -979,6 +1027,9 @@ void Session::backend_step(const Reply& r, Output& out) {
       }
       std::string xclient, xforward;
       backend_pipelining_ = backend_chunking_ = false;
+      if (config_.backend_extensions && r.lines.size() > 1) {
+        config_.backend_extensions->learn(std::vector<std::string>(r.lines.begin() + 1, r.lines.end()));
+      }
       for (const std::string& line : r.lines) {
         std::string u = policy::ascii_upper(line);
         if (u.rfind("XCLIENT", 0) == 0) xclient = u;
@@ -1176,14 +1227,7 @@ void Session::backend_failed_into(Output& out) {
   if (p == Pending::kRcpt) {
     // Every client RCPT still open gets its answer, in order: 451 where the backend
     // did not answer in full.
-    for (const RcptSlot& slot : rcpt_slots_) {
-      reply(out, slot.outstanding > 0 || !slot.reply
-                     ? Reply(451, "4.4.1", "Delivery to the next hop failed, please try again later.")
-                     : *slot.reply);
-    }
-    rcpt_slots_.clear();
-    rcpt_sent_.clear();
-    rcpt_unsent_.clear();
+    drain_replies(out);
     p = Pending::kNone;
   }
   bool was_up = backend_ != Backend::kDown;

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "proxy/auth.h"
+#include "proxy/backend_extensions.h"
 #include "proxy/data_reader.h"
 #include "proxy/log.h"
 #include "proxy/reply.h"
@@ -60,6 +61,9 @@ struct SessionConfig {
   bool reject_non_fqdn = false;              // session.ehlo.reject-non-fqdn (Stalwart: true)
   std::size_t max_received_headers = 50;     // session.data.limits.received-headers
   bool xclient = true;                       // pass the client's identity (XCLIENT/XFORWARD)
+  bool dsn = false;                          // DSN (RFC 3461) offered in this session's EHLO
+  std::optional<bool> dsn_setting;           // session.extensions.dsn; unset: as the backend
+  std::shared_ptr<BackendExtensions> backend_extensions;  // what the next hop offers
   bool pipelining = true;                    // session.extensions.pipelining
   bool chunking = true;                      // session.extensions.chunking (BDAT)
   bool starttls = false;                     // a certificate is configured for this listener
@@ -227,10 +231,12 @@ class Session {
   void on_data_end(Output& out);
   void start_relay(Output& out);
   void send_rcpt(Output& out, const std::string& address, std::uint64_t slot);
-  void rcpt_local(Output& out, const Reply& r);
+  void emit(Output& out, const Reply& r);
+  void drain_replies(Output& out);
   void flush_rcpt_slots(Output& out);
-  bool next_line_is_rcpt() const;
+  bool can_pipeline_rcpt() const;
   std::string received_header() const;
+  Advertised advertised() const;
   void on_starttls(const Command& cmd, Output& out);
   void on_auth(const Command& cmd, Output& out);
   void auth_line(const std::string& line, Output& out);
@@ -268,6 +274,7 @@ class Session {
   // DATA, BDAT, the end of DATA) is answered 451 4.4.1, never 5xx, until the client
   // starts again (MAIL, RSET, EHLO). The message is never relayed.
   bool txn_failed_ = false;
+  bool mail_smtputf8_ = false;  // the transaction's MAIL had SMTPUTF8
   Envelope envelope_;          // what the policy sees; rcpts are the relayed recipients
   std::string mail_line_;
   std::string relay_from_;     // the sender relayed (the policy may change it)

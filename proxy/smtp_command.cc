@@ -164,6 +164,126 @@ std::optional<Reply> parse_path_and_params(Command& cmd, std::string_view keywor
 
 }  // namespace
 
+bool is_xtext(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == '+') {
+      if (i + 2 >= s.size()) return false;  // "+XX": two hex digits must follow
+      for (std::size_t k = 1; k <= 2; ++k) {
+        char h = s[i + k];
+        if (!((h >= '0' && h <= '9') || (h >= 'A' && h <= 'F'))) return false;
+      }
+      i += 2;
+    } else if (c < 33 || c > 126 || c == '=') {
+      return false;
+    }
+  }
+  return true;
+}
+
+namespace {
+
+bool has_non_ascii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  }
+  return false;
+}
+
+Reply unsupported(const EsmtpParam& p) { return Reply(555, "5.5.4", "Unsupported parameter " + p.keyword); }
+Reply invalid(const EsmtpParam& p) { return Reply(501, "5.5.4", "Invalid " + p.keyword + " parameter"); }
+
+// Each keyword at most once (RFC 5321 4.1.2 leaves repetition undefined; refusing it is
+// the only reading on which client, sievegate and backend agree).
+std::optional<Reply> repeated(const Command& cmd) {
+  for (std::size_t i = 0; i < cmd.params.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (cmd.params[i].keyword == cmd.params[j].keyword) {
+        return Reply(501, "5.5.4", "Duplicate parameter " + cmd.params[i].keyword);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+Reply needs_utf8() { return Reply(553, "5.6.7", "Non-ASCII address without SMTPUTF8 is not permitted"); }
+
+}  // namespace
+
+std::optional<Reply> check_mail_params(const Command& cmd, const Advertised& a) {
+  if (auto r = repeated(cmd)) return r;
+  for (const EsmtpParam& p : cmd.params) {
+    const std::string v = policy::ascii_upper(p.value);
+    if (p.keyword == "SIZE") {
+      if (!a.size) return unsupported(p);
+      bool ok = p.has_value && p.value.size() <= 20;
+      for (char c : p.value) ok = ok && c >= '0' && c <= '9';
+      if (!ok) return invalid(p);
+    } else if (p.keyword == "BODY") {
+      if (!a.eight_bit && !a.binarymime) return unsupported(p);
+      bool ok = (v == "7BIT") || (v == "8BITMIME" && a.eight_bit) || (v == "BINARYMIME" && a.binarymime);
+      if (!ok) return invalid(p);
+    } else if (p.keyword == "SMTPUTF8") {
+      if (!a.smtputf8) return unsupported(p);
+      if (p.has_value) return invalid(p);
+    } else if (p.keyword == "RET") {
+      if (!a.dsn) return unsupported(p);
+      if (v != "FULL" && v != "HDRS") return invalid(p);
+    } else if (p.keyword == "ENVID") {
+      if (!a.dsn) return unsupported(p);
+      if (!p.has_value || p.value.size() > 100 || !is_xtext(p.value)) return invalid(p);
+    } else if (p.keyword == "AUTH") {
+      if (!a.auth) return unsupported(p);
+      if (!p.has_value || (p.value != "<>" && !is_xtext(p.value))) return invalid(p);
+    } else {
+      return unsupported(p);
+    }
+  }
+  if (has_non_ascii(cmd.path) && !cmd.param("SMTPUTF8")) return needs_utf8();
+  return std::nullopt;
+}
+
+std::optional<Reply> check_rcpt_params(const Command& cmd, const Advertised& a, bool mail_smtputf8) {
+  if (auto r = repeated(cmd)) return r;
+  for (const EsmtpParam& p : cmd.params) {
+    if (p.keyword == "NOTIFY") {
+      if (!a.dsn) return unsupported(p);
+      // "NEVER" alone, or a list of SUCCESS, FAILURE, DELAY, each at most once.
+      std::string v = policy::ascii_upper(p.value);
+      if (v != "NEVER") {
+        bool seen[3] = {false, false, false};
+        std::size_t start = 0;
+        bool ok = p.has_value;
+        while (ok) {
+          std::size_t comma = v.find(',', start);
+          std::string item = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+          int k = item == "SUCCESS" ? 0 : item == "FAILURE" ? 1 : item == "DELAY" ? 2 : -1;
+          ok = k >= 0 && !seen[k];
+          if (ok) seen[k] = true;
+          if (comma == std::string::npos) break;
+          start = comma + 1;
+        }
+        if (!ok) return invalid(p);
+      }
+    } else if (p.keyword == "ORCPT") {
+      if (!a.dsn) return unsupported(p);
+      // addr-type ";" xtext, addr-type an atom (RFC 3461 4.2), e.g. rfc822;user@host.
+      std::size_t semi = p.value.find(';');
+      bool ok = p.has_value && semi != std::string::npos && semi > 0 && p.value.size() <= 500 &&
+                is_xtext(std::string_view(p.value).substr(semi + 1)) && semi + 1 < p.value.size();
+      for (std::size_t i = 0; ok && i < semi; ++i) {
+        auto c = static_cast<unsigned char>(p.value[i]);
+        ok = std::isalnum(c) || c == '-';
+      }
+      if (!ok) return invalid(p);
+    } else {
+      return unsupported(p);
+    }
+  }
+  if (has_non_ascii(cmd.path) && !mail_smtputf8) return needs_utf8();
+  return std::nullopt;
+}
+
 const char* verb_name(Verb verb) {
   for (const VerbEntry& e : kVerbs) {
     if (e.verb == verb) return e.name;

@@ -44,6 +44,27 @@ struct ParsedCommand {
 };
 ParsedCommand parse_command(std::string_view line, bool smtputf8_allowed = true);
 
+// The service extensions this session announced in its EHLO reply: a MAIL or RCPT
+// parameter belongs to one of them, or it is refused (RFC 5321 4.1.1.11).
+struct Advertised {
+  bool size = true;         // SIZE (RFC 1870)
+  bool eight_bit = true;    // 8BITMIME (RFC 6152): BODY=7BIT / 8BITMIME
+  bool binarymime = false;  // BINARYMIME (RFC 3030): BODY=BINARYMIME
+  bool smtputf8 = true;     // SMTPUTF8 (RFC 6531)
+  bool dsn = false;         // DSN (RFC 3461): RET, ENVID / NOTIFY, ORCPT
+  bool auth = false;        // AUTH (RFC 4954 5): MAIL ... AUTH=
+};
+
+// Checks a parsed MAIL or RCPT's parameters and address against what was advertised:
+// a parameter of an extension not advertised gets 555 5.5.4, a bad or repeated value
+// 501 5.5.4, a non-ASCII address without SMTPUTF8 (on this MAIL, or on the MAIL of the
+// transaction for an RCPT) 553 5.6.7 (RFC 6531 3.7.4). nullopt: acceptable.
+std::optional<Reply> check_mail_params(const Command& cmd, const Advertised& advertised);
+std::optional<Reply> check_rcpt_params(const Command& cmd, const Advertised& advertised, bool mail_smtputf8);
+
+// RFC 3461 4: xtext (printable ASCII but '+' and '=', "+XX" hex escapes).
+bool is_xtext(std::string_view s);
+
 // RFC 5321 4.1.2 Mailbox (local-part "@" domain / address-literal); UTF-8 when allowed
 // (RFC 6531).
 bool is_valid_mailbox(std::string_view mailbox, bool utf8);

@@ -171,7 +171,7 @@ retry = ["2m"]
 [session.data.milter."x"]
 hostname = "127.0.0.1"
 [session.extensions]
-dsn = true
+vrfy = true
 [session.rcpt]
 relay = true
 catchall = true
@@ -179,7 +179,7 @@ catchall = true
   config::LoadedConfig c = config::load_config(file.path);
   CHECK(has_report(c, 1, "'queue.schedule' is ignored by sievegate", false));
   CHECK(has_report(c, 3, "'session.data.milter' is ignored by sievegate", false));
-  CHECK(has_report(c, 6, "'session.extensions.dsn' is ignored by sievegate", false));
+  CHECK(has_report(c, 6, "'session.extensions.vrfy' is ignored by sievegate", false));
   CHECK(has_report(c, 8, "'session.rcpt.relay' is ignored", false));
   CHECK(has_report(c, 9, "unknown key 'session.rcpt.catchall' (did you mean 'catch-all'?)", true));
   CHECK(!c.ok());

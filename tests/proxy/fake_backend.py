@@ -14,8 +14,10 @@ Both message files appear atomically (written, then renamed), and only once the 
 has sent its 250 for the message: a file present means "the backend said delivered".
 
 Stages, in the order a session reaches them: greeting, ehlo, xclient, mail, rcpt, data
-(the reply to the DATA command), mid-data (after the first line of message content),
-dot (the final reply after <CRLF>.<CRLF>).
+(the reply to the DATA command), mid-data (after the first line of message content; with
+BDAT, after the first piece of the first chunk has been read, which may be all of it),
+bdat (the reply to a BDAT chunk that is not the LAST one), dot (the final reply for the
+message: after <CRLF>.<CRLF>, or to BDAT ... LAST).
 
 Faults (each at one stage; with --once only the first time that stage is reached in the
 backend's lifetime, so the next session is served normally):
@@ -23,6 +25,18 @@ backend's lifetime, so the next session is served normally):
   --reset-at STAGE    close abruptly with an RST (SO_LINGER 0)
   --garbage-at STAGE  answer with --garbage TEXT (repeated --garbage-repeat times) instead
                       of a reply, then hang: the proxy must notice the nonsense itself
+  --reset-after STAGE send the reply that stage would get anyway (whatever it is), then
+                      close abruptly with an RST; stages with a reply: greeting, ehlo,
+                      xclient, mail, rcpt, data, bdat, dot. "--reset-after dot" is the
+                      window where the message is recorded and the backend's 250 is sent,
+                      but the connection dies right after it.
+  --exit-at STAGE     the whole process exits at once (os._exit), before the reply: the
+                      kernel closes every connection and the listening socket, so nothing
+                      answers on the port afterwards (a crashed MTA that stays down)
+  --delay-at STAGE=SECONDS  (repeatable) sleep that long before the reply at that stage
+                      only (at mid-data: a pause in reading). At dot the message is
+                      recorded after the sleep, as a slow MTA commits it: a message whose
+                      250 comes too late for the proxy is still recorded.
 Refusals (the reply text is sent as given; "\\n" in it separates the lines of a
 multi-line reply, each line written with its own code, e.g. "550-5.7.1 a\\n550 5.7.1 b"):
   --refuse-mail REPLY, --refuse-rcpt ADDR=REPLY (repeatable), --refuse-data REPLY
@@ -30,14 +44,30 @@ multi-line reply, each line written with its own code, e.g. "550-5.7.1 a\\n550 5
   gets "503 5.5.1 Error: nested MAIL command"), --final REPLY (instead of 250 after the dot;
   nothing is recorded). --once applies to refusals as well.
 Timing: --slow-greeting SECONDS, --delay SECONDS (before every reply).
+The faults are checked in this order at a stage: --delay-at, --exit-at, --hang-at,
+--reset-at, --garbage-at; --reset-after comes after the reply.
+SIGUSR1 resets (RST) every connection open at that moment, wherever it is (the MTA lost
+them); the backend keeps listening and serves new connections normally. Each reset
+connection logs "cN ! reset by signal" once its RST is sent (reset_connections() below
+sends the signal and waits for that).
 
 EHLO advertises PIPELINING, SIZE, 8BITMIME, ENHANCEDSTATUSCODES and, with --xclient,
 XCLIENT (a successful XCLIENT is answered with a new 220 greeting, as Postfix does).
+--chunking also advertises CHUNKING and accepts RFC 3030 BDAT: each chunk is read whole
+(even when refused), a chunk that is not LAST is answered "250 2.0.0 Ok: N octets", and
+the LAST one ends the message, which is recorded like a DATA message (the bytes as sent,
+no dot-stuffing) and answered like the final dot (stage dot). BDAT without MAIL gets 503,
+without recipients 554, DATA after BDAT (or BDAT after a refused chunk) 503;
+--refuse-data refuses the first chunk of a message (the transaction stays open). The
+transcript logs the BDAT command lines, and "<data N bytes>" once the LAST chunk is in.
+Without --chunking, BDAT is an unknown command (502), as before.
 --ready-file PATH is written (with the bound port) once the socket listens, so tests need
 no probe connection (which would use up a --once fault). SIGTERM and SIGINT exit with 0.
 
 Imported as a module (PYTHONPATH=tests/proxy), it also gives the test scripts their SMTP
-client side: Client (raw socket, bounded waits), stuff() and same_message().
+client side: Client (raw socket, bounded waits), stuff(), same_message(), transaction(),
+ends_cleanly() and reset_connections(PID, DIR) (SIGUSR1 to a running backend, waiting for
+its transcript to show the resets).
 """
 import argparse
 import json
@@ -51,7 +81,8 @@ import sys
 import threading
 import time
 
-STAGES = ("greeting", "ehlo", "xclient", "mail", "rcpt", "data", "mid-data", "dot")
+STAGES = ("greeting", "ehlo", "xclient", "mail", "rcpt", "data", "mid-data", "bdat", "dot")
+REPLY_STAGES = tuple(s for s in STAGES if s != "mid-data")  # stages that end with a reply
 MAX_LINE = 64 * 1024  # longer command lines are answered 500 and dropped
 
 
@@ -79,6 +110,17 @@ class State:
             if not sep:
                 sys.exit("fake_backend: --refuse-rcpt wants ADDR=REPLY")
             self.refuse_rcpt[addr.lower()] = reply
+        self.delay_at = {}
+        for item in opts.delay_at:
+            stage, sep, seconds = item.partition("=")
+            try:
+                value = float(seconds)
+            except ValueError:
+                value = -1.0
+            if not sep or stage not in STAGES or value < 0:
+                sys.exit("fake_backend: --delay-at wants STAGE=SECONDS, STAGE one of " + ", ".join(STAGES))
+            self.delay_at[stage] = value
+        self.live = set()  # open connections (Handler), for SIGUSR1
         os.makedirs(opts.dir, exist_ok=True)
         self.log_path = os.path.join(opts.dir, "transcript.log")
 
@@ -92,10 +134,28 @@ class State:
             self.used.add(kind)
             return True
 
-    def next_conn(self):
+    def next_conn(self, handler):
         with self.lock:
             self.conn_seq += 1
+            self.live.add(handler)
             return self.conn_seq
+
+    def gone(self, handler):
+        with self.lock:
+            self.live.discard(handler)
+
+    def reset_all(self):
+        """SIGUSR1: every open connection is reset. The reading thread is woken by a
+        read shutdown (nothing goes to the peer); its handler then closes with RST."""
+        with self.lock:
+            handlers = list(self.live)
+        for h in handlers:
+            h.killed = True
+            try:
+                h.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                h.sock.shutdown(socket.SHUT_RD)
+            except OSError:
+                pass
 
     def log(self, conn, text):
         with self.lock:
@@ -121,7 +181,8 @@ class Handler(socketserver.BaseRequestHandler):
         self.sock = self.request
         self.sock.settimeout(None)
         self.buf = b""
-        self.conn = self.st.next_conn()
+        self.killed = False
+        self.conn = self.st.next_conn(self)
         self.helo = ""
         self.xclient = {}
         self.reset_transaction()
@@ -130,6 +191,8 @@ class Handler(socketserver.BaseRequestHandler):
         self.mail = None
         self.mail_params = ""
         self.rcpts = []
+        self.chunks = None      # BDAT: the message so far (None: no BDAT in this transaction)
+        self.bdat_failed = False
 
     # ------------------------------------------------------------------ I/O
 
@@ -138,9 +201,23 @@ class Handler(socketserver.BaseRequestHandler):
             data = self.sock.recv(65536)
         except OSError:
             data = b""
-        if not data:
+        if not data or self.killed:
             raise Closed()
         self.buf += data
+
+    def read_exact(self, n, on_first_piece=None):
+        """n bytes (a BDAT chunk); on_first_piece() runs once the first bytes are in."""
+        out = bytearray()
+        while len(out) < n:
+            if not self.buf:
+                self.recv_more()
+            take = self.buf[: n - len(out)]
+            self.buf = self.buf[len(take):]
+            out += take
+            if on_first_piece is not None:
+                on_first_piece()
+                on_first_piece = None
+        return bytes(out)
 
     def readline(self):
         while True:
@@ -156,9 +233,27 @@ class Handler(socketserver.BaseRequestHandler):
     def send(self, data):
         if self.opts.delay:
             time.sleep(self.opts.delay)
+        if self.killed:
+            raise Closed()
         try:
             self.sock.sendall(data)
         except OSError:
+            raise Closed()
+
+    def rst(self):
+        """Close abruptly: RST, not FIN (SO_LINGER 0)."""
+        try:
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        except OSError:
+            pass
+        self.sock.close()
+
+    def answer(self, stage, data):
+        """The reply at `stage`, then --reset-after if it names that stage."""
+        self.send(data)
+        if self.opts.reset_after == stage and self.st.take("reset-after"):
+            self.st.log(self.conn, "! reset after " + stage)
+            self.rst()
             raise Closed()
 
     def hang(self):
@@ -171,13 +266,19 @@ class Handler(socketserver.BaseRequestHandler):
     def fault(self, stage):
         """Applies a fault configured for `stage`; raises Closed when it ends the session."""
         o = self.opts
+        seconds = self.st.delay_at.get(stage)
+        if seconds is not None and self.st.take("delay-at " + stage):
+            self.st.log(self.conn, "! delay %gs at %s" % (seconds, stage))
+            time.sleep(seconds)
+        if o.exit_at == stage and self.st.take("exit"):
+            self.st.log(self.conn, "! exit at " + stage)
+            os._exit(0)
         if o.hang_at == stage and self.st.take("hang"):
             self.st.log(self.conn, "! hang at " + stage)
             self.hang()
         if o.reset_at == stage and self.st.take("reset"):
             self.st.log(self.conn, "! reset at " + stage)
-            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            self.sock.close()
+            self.rst()
             raise Closed()
         if o.garbage_at == stage and self.st.take("garbage"):
             self.st.log(self.conn, "! garbage at " + stage)
@@ -194,9 +295,17 @@ class Handler(socketserver.BaseRequestHandler):
             self.session()
         except Closed:
             pass
+        finally:
+            self.st.gone(self)
+            if self.killed:
+                try:
+                    self.rst()
+                except OSError:
+                    pass
+                self.st.log(self.conn, "! reset by signal")
 
-    def greet(self):
-        self.send(b"220 %s ESMTP fake backend\r\n" % self.opts.hostname.encode())
+    def greet(self, stage="greeting"):
+        self.answer(stage, b"220 %s ESMTP fake backend\r\n" % self.opts.hostname.encode())
 
     def session(self):
         o = self.opts
@@ -224,6 +333,8 @@ class Handler(socketserver.BaseRequestHandler):
                 self.on_rcpt(arg)
             elif verb == "DATA":
                 self.on_data()
+            elif verb == "BDAT" and self.opts.chunking:
+                self.on_bdat(arg)
             elif verb == "RSET":
                 self.reset_transaction()
                 self.send(b"250 2.0.0 Ok\r\n")
@@ -238,87 +349,92 @@ class Handler(socketserver.BaseRequestHandler):
     def on_helo(self, verb, arg):
         self.fault("ehlo")
         if not arg:
-            self.send(b"501 5.5.4 Syntax: EHLO hostname\r\n")
+            self.answer("ehlo", b"501 5.5.4 Syntax: EHLO hostname\r\n")
             return
         self.helo = arg
         self.reset_transaction()
         host = self.opts.hostname
         if verb == "HELO":
-            self.send(b"250 %s\r\n" % host.encode())
+            self.answer("ehlo", b"250 %s\r\n" % host.encode())
             return
         lines = [host, "PIPELINING", "SIZE %d" % self.opts.size, "8BITMIME", "ENHANCEDSTATUSCODES"]
+        if self.opts.chunking:
+            lines.append("CHUNKING")
         if self.opts.xclient:
             lines.append("XCLIENT NAME ADDR PROTO HELO")
         text = "".join("250%s%s\r\n" % ("-" if i + 1 < len(lines) else " ", l) for i, l in enumerate(lines))
-        self.send(text.encode())
+        self.answer("ehlo", text.encode())
 
     def on_xclient(self, arg):
         self.fault("xclient")
         if not self.opts.xclient:
-            self.send(b"502 5.5.2 Error: command not recognized\r\n")
+            self.answer("xclient", b"502 5.5.2 Error: command not recognized\r\n")
             return
         if self.mail is not None:
-            self.send(b"503 5.5.1 Error: MAIL transaction in progress\r\n")
+            self.answer("xclient", b"503 5.5.1 Error: MAIL transaction in progress\r\n")
             return
         for item in arg.split():
             k, _, v = item.partition("=")
             self.xclient[k.upper()] = v
         self.helo = ""
-        self.greet()  # Postfix: a new session begins, EHLO again
+        self.greet("xclient")  # Postfix: a new session begins, EHLO again
 
     def on_mail(self, arg):
         self.fault("mail")
         if not self.helo:
-            self.send(b"503 5.5.1 Error: send HELO/EHLO first\r\n")
+            self.answer("mail", b"503 5.5.1 Error: send HELO/EHLO first\r\n")
             return
         if self.mail is not None:
-            self.send(b"503 5.5.1 Error: nested MAIL command\r\n")
+            self.answer("mail", b"503 5.5.1 Error: nested MAIL command\r\n")
             return
         if not arg.upper().startswith("FROM:") or "<" not in arg or ">" not in arg:
-            self.send(b"501 5.5.4 Syntax: MAIL FROM:<address>\r\n")
+            self.answer("mail", b"501 5.5.4 Syntax: MAIL FROM:<address>\r\n")
             return
         path = arg[arg.index("<") + 1: arg.index(">")]
         params = arg[arg.index(">") + 1:].strip()
         for p in params.split():
             k, _, v = p.partition("=")
             if k.upper() == "SIZE" and v.isdigit() and int(v) > self.opts.size:
-                self.send(b"552 5.3.4 Message size exceeds fixed limit\r\n")
+                self.answer("mail", b"552 5.3.4 Message size exceeds fixed limit\r\n")
                 return
         if self.opts.refuse_mail and self.st.take("refuse-mail"):
-            self.send(wire(self.opts.refuse_mail))
+            self.answer("mail", wire(self.opts.refuse_mail))
             return
         self.mail = path
         self.mail_params = params
-        self.send(b"250 2.1.0 Ok\r\n")
+        self.answer("mail", b"250 2.1.0 Ok\r\n")
 
     def on_rcpt(self, arg):
         self.fault("rcpt")
         if self.mail is None:
-            self.send(b"503 5.5.1 Error: need MAIL command\r\n")
+            self.answer("rcpt", b"503 5.5.1 Error: need MAIL command\r\n")
             return
         if not arg.upper().startswith("TO:") or "<" not in arg or ">" not in arg:
-            self.send(b"501 5.5.4 Syntax: RCPT TO:<address>\r\n")
+            self.answer("rcpt", b"501 5.5.4 Syntax: RCPT TO:<address>\r\n")
             return
         path = arg[arg.index("<") + 1: arg.index(">")]
         refusal = self.st.refuse_rcpt.get(path.lower())
         if refusal is not None and self.st.take("refuse-rcpt " + path.lower()):
-            self.send(wire(refusal))
+            self.answer("rcpt", wire(refusal))
             return
         self.rcpts.append(path)
-        self.send(b"250 2.1.5 Ok\r\n")
+        self.answer("rcpt", b"250 2.1.5 Ok\r\n")
 
     def on_data(self):
         self.fault("data")
         if self.mail is None:
-            self.send(b"503 5.5.1 Error: need MAIL command\r\n")
+            self.answer("data", b"503 5.5.1 Error: need MAIL command\r\n")
             return
         if not self.rcpts:
-            self.send(b"554 5.5.1 Error: no valid recipients\r\n")
+            self.answer("data", b"554 5.5.1 Error: no valid recipients\r\n")
+            return
+        if self.chunks is not None:
+            self.answer("data", b"503 5.5.1 Error: DATA after BDAT\r\n")
             return
         if self.opts.refuse_data and self.st.take("refuse-data"):
-            self.send(wire(self.opts.refuse_data))  # the transaction stays open (Postfix)
+            self.answer("data", wire(self.opts.refuse_data))  # the transaction stays open (Postfix)
             return
-        self.send(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+        self.answer("data", b"354 End data with <CR><LF>.<CR><LF>\r\n")
         message = bytearray()
         first = True
         while True:
@@ -334,15 +450,52 @@ class Handler(socketserver.BaseRequestHandler):
                 line = line[1:]  # RFC 5321 4.5.2
             message += line
         self.st.log(self.conn, "<data %d bytes>" % len(message))
+        self.end_of_message(bytes(message))
+
+    def end_of_message(self, message):
+        """The final dot or BDAT LAST: recorded and 250 (or --final), then a new transaction."""
         self.fault("dot")
         if self.opts.final and self.st.take("final"):
-            self.send(wire(self.opts.final))
+            reply = wire(self.opts.final)
         else:
             envelope = {"from": self.mail, "mail_params": self.mail_params, "rcpts": self.rcpts,
                         "helo": self.helo, "xclient": self.xclient}
-            n = self.st.record(envelope, bytes(message))
-            self.send(b"250 2.0.0 Ok: queued as FAKE%04d\r\n" % n)
+            n = self.st.record(envelope, message)
+            reply = b"250 2.0.0 Ok: queued as FAKE%04d\r\n" % n
         self.reset_transaction()
+        self.answer("dot", reply)
+
+    def on_bdat(self, arg):
+        """RFC 3030: BDAT chunk-size [LAST]; the chunk is always read, even when refused."""
+        parts = arg.split()
+        if not 1 <= len(parts) <= 2 or not parts[0].isdigit() or (len(parts) == 2 and parts[1].upper() != "LAST"):
+            self.answer("bdat", b"501 5.5.4 Syntax: BDAT count [LAST]\r\n")
+            return
+        size, last = int(parts[0]), len(parts) == 2
+        first = self.chunks is None
+        hook = (lambda: self.fault("mid-data")) if first and size > 0 and not self.bdat_failed else None
+        chunk = self.read_exact(size, hook)
+        stage = "dot" if last else "bdat"
+        if self.mail is None:
+            self.answer(stage, b"503 5.5.1 Error: need MAIL command\r\n")
+            return
+        if not self.rcpts:
+            self.answer(stage, b"554 5.5.1 Error: no valid recipients\r\n")
+            return
+        if self.bdat_failed:
+            self.answer(stage, b"503 5.5.1 Error: a previous BDAT chunk failed, send RSET\r\n")
+            return
+        if first and self.opts.refuse_data and self.st.take("refuse-data"):
+            self.bdat_failed = True
+            self.answer(stage, wire(self.opts.refuse_data))
+            return
+        self.chunks = (self.chunks or b"") + chunk
+        if not last:
+            self.fault("bdat")
+            self.answer("bdat", b"250 2.0.0 Ok: %d octets\r\n" % size)
+            return
+        self.st.log(self.conn, "<data %d bytes>" % len(self.chunks))
+        self.end_of_message(self.chunks)
 
 
 # ---------------------------------------------------------------------- the client side
@@ -485,6 +638,31 @@ def ends_cleanly(client, steps, wait=3.0):
     return any(rep.startswith("421") for _, rep in steps) and r == "EOF"
 
 
+def reset_connections(pid, directory, timeout=5.0):
+    """Sends SIGUSR1 to the backend with that PID (every open connection is reset) and
+    waits until its transcript in `directory` shows one more "! reset by signal" than
+    before. Returns the number of connections reset (0: none within `timeout`)."""
+    log = os.path.join(directory, "transcript.log")
+
+    def count():
+        try:
+            with open(log, encoding="utf-8", errors="replace") as f:
+                return sum(1 for line in f if line.rstrip("\n").endswith("! reset by signal"))
+        except OSError:
+            return 0
+
+    before = count()
+    os.kill(int(pid), signal.SIGUSR1)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        now = count()
+        if now > before:
+            time.sleep(0.05)  # others reset by the same signal
+            return count() - before
+    return 0
+
+
 class Server(socketserver.ThreadingMixIn, socketserver.TCPServer):
     allow_reuse_address = True
     daemon_threads = True     # a hanging connection never blocks the exit
@@ -501,14 +679,19 @@ def main():
     ap.add_argument("--hostname", default="backend.test")
     ap.add_argument("--size", type=int, default=52428800, help="advertised SIZE")
     ap.add_argument("--xclient", action="store_true", help="advertise and accept XCLIENT")
+    ap.add_argument("--chunking", action="store_true", help="advertise CHUNKING and accept BDAT (RFC 3030)")
     ap.add_argument("--refuse-mail", metavar="REPLY")
     ap.add_argument("--refuse-rcpt", metavar="ADDR=REPLY", action="append", default=[])
     ap.add_argument("--refuse-data", metavar="REPLY")
     ap.add_argument("--final", metavar="REPLY", help="the reply after the dot instead of 250")
     ap.add_argument("--slow-greeting", type=float, default=0.0, metavar="SECONDS")
     ap.add_argument("--delay", type=float, default=0.0, metavar="SECONDS", help="before every reply")
+    ap.add_argument("--delay-at", metavar="STAGE=SECONDS", action="append", default=[],
+                    help="before the reply at that stage only (repeatable)")
     ap.add_argument("--hang-at", choices=STAGES)
     ap.add_argument("--reset-at", choices=STAGES)
+    ap.add_argument("--reset-after", choices=REPLY_STAGES, help="the stage's reply, then RST")
+    ap.add_argument("--exit-at", choices=STAGES, help="the whole process exits at once")
     ap.add_argument("--garbage-at", choices=STAGES)
     ap.add_argument("--garbage", default="this is not an SMTP reply\r\n")
     ap.add_argument("--garbage-repeat", type=int, default=1)
@@ -524,6 +707,8 @@ def main():
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    # SIGUSR1: reset every open connection (outside the handler: it takes locks).
+    signal.signal(signal.SIGUSR1, lambda signum, frame: threading.Thread(target=state.reset_all, daemon=True).start())
     if opts.ready_file:
         with open(opts.ready_file + ".tmp", "w") as f:
             f.write("%d\n" % server.server_address[1])

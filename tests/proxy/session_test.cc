@@ -563,7 +563,9 @@ TEST_CASE("session: the policy changes the sender at MAIL", "[proxy]") {
 
 TEST_CASE("session: one client RCPT relayed as several, or as none", "[proxy]") {
   Harness h;
-  h.session = Session(config(), facts("192.0.2.7"), std::make_shared<Rewriter>());
+  SessionConfig c = config();
+  c.dsn_setting = true;  // NOTIFY below
+  h.session = Session(c, facts("192.0.2.7"), std::make_shared<Rewriter>());
   to_mail_accepted(h);
   h.backend.clear();
   h.client.clear();
@@ -808,4 +810,125 @@ TEST_CASE("session: input held behind a waiting command is visible for flow cont
   std::size_t replies = 0;
   for (std::size_t p = 0; (p = h.client.find("\r\n", p)) != std::string::npos; p += 2) ++replies;
   CHECK(replies == 1001);
+}
+
+// Issue #11: a local reply never overtakes a backend reply still awaited (RFC 2920 3.1).
+TEST_CASE("session: a syntax error among pipelined RCPTs waits for the answers before it", "[proxy]") {
+  Harness h;
+  h.take(h.session.start());
+  h.from_client("EHLO client.example\r\n");
+  h.client.clear();
+  h.from_client("MAIL FROM:<a@x.org>\r\nRCPT TO:<r1@x.org>\r\nRCPT TO:<a b@@c>\r\nRCPT TO:<r3@x.org>\r\nDATA\r\n");
+  h.take(h.session.backend_connected());
+  h.from_backend("220 b\r\n");
+  h.from_backend("250-b\r\n250 PIPELINING\r\n");
+  h.from_backend("250 2.1.0 Ok\r\n");
+  CHECK(h.client == "250 2.1.0 Ok\r\n");  // the 501 must not leave before r1's answer
+  h.from_backend("250 2.1.5 r1 Ok\r\n");
+  h.from_backend("250 2.1.5 r3 Ok\r\n");
+  std::vector<std::string> lines;
+  for (std::size_t p = 0, nl; (nl = h.client.find("\r\n", p)) != std::string::npos; p = nl + 2) {
+    lines.push_back(h.client.substr(p, 3));
+  }
+  CHECK(lines == std::vector<std::string>{"250", "250", "501", "250", "354"});
+  CHECK(h.client.find("250 2.1.5 r1 Ok\r\n501") != std::string::npos);
+}
+
+// Issue #11: only the parameters of what this session advertised, with checked values.
+TEST_CASE("session: MAIL and RCPT parameters are checked against what was advertised", "[proxy]") {
+  auto answer = [](SessionConfig c, const std::string& greeting, const std::string& command) {
+    Harness h;
+    h.session = Session(c, facts("192.0.2.7"), nullptr);
+    h.take(h.session.start());
+    h.from_client(greeting + "\r\n");
+    h.client.clear();
+    h.from_client(command + "\r\n");
+    return h.client.substr(0, h.client.find("\r\n"));
+  };
+  SessionConfig plain = config();
+  SessionConfig dsn = config();
+  dsn.dsn_setting = true;
+  const std::string ehlo = "EHLO c.example";
+  CHECK(answer(plain, ehlo, "MAIL FROM:<a@x> FOO=BAR") == "555 5.5.4 Unsupported parameter FOO");
+  CHECK(answer(plain, ehlo, "MAIL FROM:<a@x> BODY=NONSENSE") == "501 5.5.4 Invalid BODY parameter");
+  CHECK(answer(plain, ehlo, "MAIL FROM:<a@x> BODY=BINARYMIME") == "501 5.5.4 Invalid BODY parameter");
+  CHECK(answer(plain, ehlo, "MAIL FROM:<a@x> SIZE=12k") == "501 5.5.4 Invalid SIZE parameter");
+  CHECK(answer(plain, ehlo, "MAIL FROM:<a@x> SMTPUTF8=yes") == "501 5.5.4 Invalid SMTPUTF8 parameter");
+  CHECK(answer(plain, ehlo, "MAIL FROM:<a@x> SIZE=1 SIZE=2") == "501 5.5.4 Duplicate parameter SIZE");
+  CHECK(answer(plain, ehlo, "MAIL FROM:<a@x> RET=FULL") == "555 5.5.4 Unsupported parameter RET");
+  CHECK(answer(plain, ehlo, "MAIL FROM:<a@x> AUTH=<>") == "555 5.5.4 Unsupported parameter AUTH");
+  CHECK(answer(dsn, ehlo, "MAIL FROM:<a@x> RET=PARTIAL") == "501 5.5.4 Invalid RET parameter");
+  CHECK(answer(dsn, ehlo, "MAIL FROM:<a@x> ENVID=a+2") == "501 5.5.4 Invalid ENVID parameter");
+  CHECK(answer(plain, ehlo, "MAIL FROM:<j\xc3\xb6rg@x.org>") == "553 5.6.7 Non-ASCII address without SMTPUTF8 is not permitted");
+  CHECK(answer(plain, "HELO c.example", "MAIL FROM:<a@x> SIZE=10") == "555 5.5.4 Unsupported parameter SIZE");
+  // Accepted ones reach the backend (the client waits for its answer: no reply yet).
+  CHECK(answer(plain, ehlo, "MAIL FROM:<a@x> SIZE=10 BODY=8bitmime SMTPUTF8").empty());
+  CHECK(answer(plain, ehlo, "MAIL FROM:<j\xc3\xb6rg@x.org> SMTPUTF8").empty());
+  CHECK(answer(dsn, ehlo, "MAIL FROM:<a@x> RET=HDRS ENVID=QQ314159+2B").empty());
+
+  // RCPT, in a transaction the backend accepted.
+  auto rcpt = [](SessionConfig c, const std::string& mail, const std::string& command) {
+    Harness h;
+    h.session = Session(c, facts("192.0.2.7"), nullptr);
+    h.take(h.session.start());
+    h.from_client("EHLO c.example\r\n" + mail + "\r\n");
+    h.take(h.session.backend_connected());
+    h.from_backend("220 b\r\n");
+    h.from_backend("250 b\r\n");
+    h.from_backend("250 2.1.0 Ok\r\n");
+    h.client.clear();
+    h.backend.clear();
+    h.from_client(command + "\r\n");
+    return h.client.empty() ? "relayed: " + h.backend.substr(0, h.backend.find("\r\n"))
+                            : h.client.substr(0, h.client.find("\r\n"));
+  };
+  CHECK(rcpt(plain, "MAIL FROM:<a@x>", "RCPT TO:<b@x> NOTIFY=SUCCESS ORCPT=rfc822;b@x") ==
+        "555 5.5.4 Unsupported parameter NOTIFY");
+  CHECK(rcpt(dsn, "MAIL FROM:<a@x>", "RCPT TO:<b@x> NOTIFY=SUCCESS,DELAY ORCPT=rfc822;b@x") ==
+        "relayed: RCPT TO:<b@x> NOTIFY=SUCCESS,DELAY ORCPT=rfc822;b@x");
+  CHECK(rcpt(dsn, "MAIL FROM:<a@x>", "RCPT TO:<b@x> NOTIFY=NEVER,SUCCESS") == "501 5.5.4 Invalid NOTIFY parameter");
+  CHECK(rcpt(dsn, "MAIL FROM:<a@x>", "RCPT TO:<b@x> NOTIFY=SUCCESS,SUCCESS") == "501 5.5.4 Invalid NOTIFY parameter");
+  CHECK(rcpt(dsn, "MAIL FROM:<a@x>", "RCPT TO:<b@x> ORCPT=b@x") == "501 5.5.4 Invalid ORCPT parameter");
+  CHECK(rcpt(plain, "MAIL FROM:<a@x>", "RCPT TO:<b@x> FOO=BAR") == "555 5.5.4 Unsupported parameter FOO");
+  CHECK(rcpt(plain, "MAIL FROM:<a@x>", "RCPT TO:<b\xc3\xb6@x>") ==
+        "553 5.6.7 Non-ASCII address without SMTPUTF8 is not permitted");
+  CHECK(rcpt(plain, "MAIL FROM:<a@x> SMTPUTF8", "RCPT TO:<b\xc3\xb6@x>") == "relayed: RCPT TO:<b\xc3\xb6@x>");
+}
+
+TEST_CASE("session: DSN is offered when the backend has it, or as the config pins it", "[proxy]") {
+  auto offers_dsn = [](SessionConfig c) {
+    Harness h;
+    h.session = Session(c, facts("192.0.2.7"), nullptr);
+    h.take(h.session.start());
+    h.from_client("EHLO c.example\r\n");
+    return h.client.find("250-DSN\r\n") != std::string::npos;
+  };
+  SessionConfig c = config();
+  CHECK(!offers_dsn(c));  // nothing known of the backend
+  c.backend_extensions = std::make_shared<BackendExtensions>();
+  CHECK(!offers_dsn(c));
+  c.backend_extensions->learn({"PIPELINING", "DSN", "SIZE 1000"});
+  CHECK(offers_dsn(c));
+  c.dsn_setting = false;  // session.extensions.dsn = false
+  CHECK(!offers_dsn(c));
+  c.dsn_setting = true;
+  c.backend_extensions->learn({"PIPELINING"});
+  CHECK(offers_dsn(c));
+  c.dsn_setting.reset();
+  CHECK(!offers_dsn(c));
+
+  // Every backend session refreshes what the next hop offers.
+  Harness h;
+  SessionConfig shared = config();
+  shared.backend_extensions = std::make_shared<BackendExtensions>();
+  h.session = Session(shared, facts("192.0.2.7"), nullptr);
+  h.take(h.session.start());
+  h.from_client("EHLO c.example\r\nMAIL FROM:<a@x>\r\n");
+  h.take(h.session.backend_connected());
+  h.from_backend("220 b\r\n");
+  CHECK(!shared.backend_extensions->known());
+  h.from_backend("250-b\r\n250-DSN\r\n250 PIPELINING\r\n");
+  CHECK(shared.backend_extensions->known());
+  CHECK(shared.backend_extensions->dsn());
+  CHECK(offers_dsn(shared));
 }
