@@ -216,7 +216,7 @@ std::optional<Reply> check_mail_params(const Command& cmd, const Advertised& a) 
     const std::string v = policy::ascii_upper(p.value);
     if (p.keyword == "SIZE") {
       if (!a.size) return unsupported(p);
-      bool ok = p.has_value && p.value.size() <= 20;
+      bool ok = p.has_value && p.value.size() < 20;  // fits an unsigned 64-bit number
       for (char c : p.value) ok = ok && c >= '0' && c <= '9';
       if (!ok) return invalid(p);
     } else if (p.keyword == "BODY") {

@@ -853,6 +853,8 @@ TEST_CASE("session: MAIL and RCPT parameters are checked against what was advert
   CHECK(answer(plain, ehlo, "MAIL FROM:<a@x> BODY=NONSENSE") == "501 5.5.4 Invalid BODY parameter");
   CHECK(answer(plain, ehlo, "MAIL FROM:<a@x> BODY=BINARYMIME") == "501 5.5.4 Invalid BODY parameter");
   CHECK(answer(plain, ehlo, "MAIL FROM:<a@x> SIZE=12k") == "501 5.5.4 Invalid SIZE parameter");
+  // 20 digits overflow 64 bits: refused as invalid, never an exception that ends the session.
+  CHECK(answer(plain, ehlo, "MAIL FROM:<a@x> SIZE=99999999999999999999") == "501 5.5.4 Invalid SIZE parameter");
   CHECK(answer(plain, ehlo, "MAIL FROM:<a@x> SMTPUTF8=yes") == "501 5.5.4 Invalid SMTPUTF8 parameter");
   CHECK(answer(plain, ehlo, "MAIL FROM:<a@x> SIZE=1 SIZE=2") == "501 5.5.4 Duplicate parameter SIZE");
   CHECK(answer(plain, ehlo, "MAIL FROM:<a@x> RET=FULL") == "555 5.5.4 Unsupported parameter RET");
