@@ -38,6 +38,20 @@ void print_reports(const config::LoadedConfig& loaded, std::ostream& out) {
   }
 }
 
+// serve's reports: file:line:column lines with a text log, log events with a JSON log
+// (so that a log shipper reading JSON lines never meets a line it cannot parse).
+void report_to_log(const config::LoadedConfig& loaded, const proxy::Log* log) {
+  if (log == nullptr || log->format() != proxy::Log::Format::kJson) {
+    print_reports(loaded, std::cerr);
+    return;
+  }
+  for (const config::Report& r : loaded.reports) {
+    log->event(r.error ? proxy::Log::Level::kError : proxy::Log::Level::kWarn, "config",
+               {{"file", r.path}, proxy::Log::Field("line", std::to_string(r.line), true),
+                proxy::Log::Field("column", std::to_string(r.column), true), {"code", r.code}, {"message", r.message}});
+  }
+}
+
 std::string reports_json(const config::LoadedConfig& loaded) {
   // cli.md's diagnostics document, one entry per file.
   std::map<std::string, std::vector<const config::Report*>> by_file;
@@ -131,7 +145,7 @@ int serve_main(int argc, char** argv) {
     return kExitUsage;
   }
   config::LoadedConfig loaded = config::load_config(config_path);
-  print_reports(loaded, std::cerr);
+  report_to_log(loaded, loaded.server.log.get());
   if (!loaded.reports.empty() && loaded.reports.front().code == "unreadable") return kExitUsage;
   if (!loaded.ok()) return kExitInputErrors;
 
@@ -166,7 +180,7 @@ int serve_main(int argc, char** argv) {
     if (sig == SIGHUP) {
       // Reload for new sessions; a config with errors is refused and the old one stays.
       config::LoadedConfig fresh = config::load_config(config_path);
-      print_reports(fresh, std::cerr);
+      report_to_log(fresh, log.get());  // in the running log's format
       std::string error;
       if (!fresh.ok()) {
         log->event(proxy::Log::Level::kError, "reload",

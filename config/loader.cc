@@ -61,8 +61,10 @@ struct PerSession {
   std::optional<IfBlock<std::chrono::milliseconds>> timeout, duration;
   std::optional<IfBlock<std::uint64_t>> transfer_limit, max_recipients, size, messages, received_headers;
   std::optional<IfBlock<bool>> ehlo_require, reject_non_fqdn, pipelining, chunking, dsn, auth_require,
-      allow_plain_text, add_received;
-  std::optional<IfBlock<std::string>> next_hop;
+      allow_plain_text, add_received, relay;
+  std::optional<IfBlock<std::string>> next_hop, rcpt_directory;
+  // session.rcpt.directory's values: directory id -> its recipients ("" and false: none).
+  std::map<std::string, std::shared_ptr<const proxy::RecipientDirectory>> recipient_directories;
 };
 
 // Stalwart evaluates each key where it is used, with what the session knows then (facts
@@ -110,6 +112,11 @@ class RuleSettings final : public proxy::StageSettings {
   }
   void rcpt(const Context& c, proxy::SessionConfig& s) const {
     if (per_->max_recipients) s.max_recipients = per_->max_recipients->eval(c);
+    if (per_->relay) s.relay = per_->relay->eval(c);
+    if (per_->rcpt_directory) {
+      auto it = per_->recipient_directories.find(per_->rcpt_directory->eval(c));
+      s.rcpt_directory = it != per_->recipient_directories.end() ? it->second : nullptr;
+    }
   }
   void data(const Context& c, proxy::SessionConfig& s) const {
     if (per_->received_headers) s.max_received_headers = per_->received_headers->eval(c);
@@ -542,9 +549,10 @@ void Loader::session(Section& root) {
     per_.chunking = rule<bool>(x, "chunking", kExtensionKeys, kBool, true);
     // Absent: DSN is offered when the backend offers it (learnt from its EHLO).
     per_.dsn = rule<bool>(x, "dsn", kExtensionKeys, kBool, true);
-    for (const char* k : {"requiretls", "vrfy", "expn", "no-soliciting", "future-release", "deliver-by", "mt-priority"}) {
-      x.ignore(k, "the parameters are passed to the backend, which decides");
+    for (const char* k : {"requiretls", "no-soliciting", "future-release", "deliver-by", "mt-priority"}) {
+      x.ignore(k, "not offered by sievegate: its parameters are refused with 555 5.5.4");
     }
+    for (const char* k : {"vrfy", "expn"}) x.ignore(k, "VRFY and EXPN are answered 252 (cannot verify), never relayed");
   }
   {
     Section a(*this, s.table("auth"), "session.auth");
@@ -595,8 +603,31 @@ void Loader::session(Section& root) {
     if (auto b = script_rule(r, Stage::kRcpt, kRcptKeys)) scripts[static_cast<std::size_t>(Stage::kRcpt)] = *b;
     if (auto rw = rewrite_rule(r, kRcptKeys)) out_.sieve->rcpt_rewrite = *rw;
     per_.max_recipients = rule<std::uint64_t>(r, "max-recipients", kRcptKeys, kSize, 100);
-    r.ignore("relay", "the backend decides which recipients it relays for");
-    r.ignore("directory", "the backend validates recipients; its refusal reaches the client");
+    per_.relay = rule<bool>(r, "relay", kRcptKeys, kBool, false);
+    if (r.get("directory") != nullptr) {
+      auto parse = std::function<std::optional<std::string>(const toml::node&, Diagnostics&)>(
+          [this](const toml::node& v, Diagnostics& d) -> std::optional<std::string> {
+            if (is_none(v)) return std::string();
+            auto name = parse_string(v, d);
+            if (!name) return std::nullopt;
+            auto it = memory_directories_.find(*name);
+            if (it == memory_directories_.end()) {
+              if (!directories_.count(*name)) {
+                d.error(position_of(v), "unknown-directory", "no [directory.\"" + *name + "\"] is defined" +
+                                                                 did_you_mean(*name, {directories_.begin(), directories_.end()}));
+              }
+              return std::nullopt;
+            }
+            per_.recipient_directories[*name] = it->second;
+            return name;
+          });
+      per_.rcpt_directory = rule<std::string>(r, "directory", kRcptKeys, parse, std::string());
+    }
+    if (per_.relay && !per_.rcpt_directory) {
+      diags.warning(position_of(*r.get("relay")), "relay-without-directory",
+                    "session.rcpt.relay without session.rcpt.directory: no domain is local, so every recipient "
+                    "for which relay is false is refused (550 5.1.2 Relay not allowed.), as Stalwart does");
+    }
     Section errors(*this, r.table("errors"), "session.rcpt.errors");
     for (const char* spelling : {"max", "total"}) {
       if (const toml::node* n = errors.get(spelling)) {
@@ -747,8 +778,15 @@ void Loader::directories(Section& root) {
         if (const toml::node* n = u.get("name")) user = parse_string(*n, diags);
         if (const toml::node* n = u.get("secret")) secret = parse_string(*n, diags);
         u.get("description");
-        u.get("email");
-        u.get("email-list");
+        // Addresses: the user's (email) and the lists they receive (email-list); their
+        // domains become local (session.rcpt.directory).
+        for (const char* key : {"email", "email-list"}) {
+          if (const toml::node* n = u.get(key)) {
+            if (auto addresses = parse_string_list(*n, diags)) {
+              for (const std::string& a : *addresses) memory->add_address(a);
+            }
+          }
+        }
         u.get("member-of");
         u.ignore("quota", "quotas are the backend's");
         u.ignore("type", "every user may authenticate");
@@ -756,16 +794,36 @@ void Loader::directories(Section& root) {
         else memory->add(*user, *secret);
       }
     }
-    d.get("domains");
+    if (const toml::node* n = d.get("domains")) {
+      if (auto domains = parse_string_list(*n, diags)) {
+        for (const std::string& v : *domains) memory->add_domain(v);
+      }
+    }
     if (const toml::table* lookups = d.table("lookup")) {
       for (const auto& [lid, lnode] : *lookups) {
         auto values = parse_string_list(lnode, diags);
         if (!values) continue;
         std::vector<std::string>& into = out_.sieve->lists[name + "/" + std::string(lid.str())];
         for (const std::string& v : *values) into.push_back(policy::ascii_lower(v));
+        if (lid.str() == "domains") {  // Stalwart's local domains list
+          for (const std::string& v : *values) memory->add_domain(v);
+        }
       }
     }
-    d.ignore("options", "catch-all and sub-addressing are the backend's");
+    d.ignore("groups", "group membership is not used by sievegate");
+    Section options(*this, d.table("options"), "directory." + name + ".options");
+    for (const char* key : {"catch-all", "subaddressing"}) {
+      const toml::node* n = options.get(key);
+      if (n == nullptr) continue;
+      if (!n->is_boolean()) {
+        diags.error(position_of(*n), "unsupported-value",
+                    "'directory." + name + ".options." + key + "' must be true or false (address maps are not supported)");
+        continue;
+      }
+      bool on = n->as_boolean()->get();
+      if (std::string_view(key) == "catch-all") memory->set_catch_all(on);
+      else memory->set_subaddressing(on);
+    }
     d.ignore("cache", "the memory directory needs no cache");
     memory_directories_[name] = memory;
   }
@@ -1036,6 +1094,14 @@ LoadedConfig Loader::run() {
     }
   };
   out_.server.session.settings = std::make_shared<RuleSettings>(per);
+  out_.server.recipients_checked = per_.relay || per_.rcpt_directory;
+  if (!out_.server.recipients_checked && !out_.server.session.xclient) {
+    diags.warning(Position{1, 1}, "open-relay-risk",
+                  "[relay] xclient is off and no session.rcpt.directory or relay is configured: the backend sees "
+                  "every client as sievegate's own address and may relay for anyone if it trusts it (Postfix "
+                  "trusts mynetworks); set session.rcpt.directory with the local domains, or let the backend "
+                  "see the client with xclient = true and smtpd_authorized_xclient_hosts");
+  }
   // Stalwart's defaults where the proxy's own differ.
   out_.server.session.reject_non_fqdn = !per_.reject_non_fqdn || per_.reject_non_fqdn->fallback();
   out_.sieve->log = out_.server.log;

@@ -177,6 +177,7 @@ proxy::Verdict SievePolicy::rcpt(const proxy::SessionFacts& f, const proxy::Enve
   proxy::Verdict v = run(policy::Stage::kRcpt, f, &e, {});
   if (v.reply) return v;
   if (auto r = rewrite(settings_->rcpt_rewrite, make_context(policy::Stage::kRcpt, f, &e), false)) {
+    v.rewritten_rcpt = *r;
     if (!v.recipients) {
       v.recipients = std::vector<std::string>{*r};
     } else {

@@ -1,8 +1,7 @@
 // SMTP AUTH (RFC 4954) support: the SASL PLAIN (RFC 4616) and LOGIN exchanges' decoding,
 // and where credentials are checked. The session runs the exchange; an Authenticator
-// says whether the credentials are good. sievegate ships one: a "memory" directory in
-// Stalwart's format ([directory."id"] type = "memory", [[directory."id".users]] name /
-// secret), with secrets in clear or as crypt(3) hashes ($6$, $5$, $y$, $2b$...).
+// says whether the credentials are good; directory.h has the one sievegate ships (Stalwart's
+// "memory" directory, secrets in clear or as crypt(3) hashes: $6$, $5$, $y$, $2b$...).
 #pragma once
 
 #include <map>
@@ -23,18 +22,6 @@ class Authenticator {
  public:
   virtual ~Authenticator() = default;
   virtual AuthResult check(const std::string& user, const std::string& password) = 0;
-};
-
-// Users and their secrets, loaded once. Clear-text secrets are compared in constant
-// time; a secret starting with '$' is a crypt(3) hash checked with crypt_r.
-class MemoryDirectory : public Authenticator {
- public:
-  void add(const std::string& user, const std::string& secret) { users_[user] = secret; }
-  std::size_t size() const { return users_.size(); }
-  AuthResult check(const std::string& user, const std::string& password) override;
-
- private:
-  std::map<std::string, std::string> users_;
 };
 
 // SASL PLAIN's message "authzid NUL authcid NUL passwd" (RFC 4616 2), already

@@ -2,10 +2,11 @@
 // removes dot-stuffing and keeps hostile input bounded, fed with bytes as they arrive.
 //
 // SMTP smuggling is impossible by construction: only <CR><LF>.<CR><LF> ends the data.
-// A bare LF or bare CR anywhere in the data is either refused (the default: the message
-// is rejected and the session closed, since client and backend may disagree about where
-// it ends) or, when configured, normalised to CRLF - and even then a "." line ended by a
-// bare line end never ends the message.
+// A bare LF or bare CR anywhere in the data is either taken as a line end and relayed as
+// CRLF (the default, as Postfix >= 3.9's smtpd_forbid_bare_newline = normalize; a "."
+// line ended by a bare line end is content, relayed dot-stuffed, never the end of the
+// message) or, with bare-line-ends = "refuse", refused: the message is rejected and the
+// session closed, since client and backend may disagree about where it ends.
 #pragma once
 
 #include <cstddef>
@@ -17,14 +18,14 @@
 namespace sievegate::proxy {
 
 enum class BareLineEnds {
+  kNormalize,  // a line end: relayed as CRLF (the default)
   kRefuse,     // reject the message (RFC 5321 2.3.8: bare CR/LF are not allowed)
-  kNormalize,  // turn them into CRLF in the relayed message
 };
 
 struct DataLimits {
   std::size_t max_message_size = 26214400;  // bytes after unstuffing (Stalwart default 25 MiB)
   std::size_t max_line_length = 1000;       // RFC 5321 4.5.3.1.6, including CRLF
-  BareLineEnds bare_line_ends = BareLineEnds::kRefuse;
+  BareLineEnds bare_line_ends = BareLineEnds::kNormalize;
   SpoolConfig spool;                        // where a big message is kept while received
 };
 

@@ -31,6 +31,7 @@ class Log {
       : format_(format), level_(level), fd_(fd) {}
 
   bool enabled(Level level) const { return level <= level_; }
+  Format format() const { return format_; }
 
   // One line: time, level, event, then the fields in order; fields with an empty value
   // are left out. Values are escaped (text:

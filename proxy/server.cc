@@ -173,6 +173,7 @@ SessionSettings session_settings(const ServerConfig& config, const ListenerConfi
                     config.backend_timeout, config.backend_timeouts, config.session};
   if (config.per_session) config.per_session(ConnectionInfo{listener.id, ip, local}, s);
   s.session.backend_extensions = extensions.get(s.backend_host, s.backend_port);
+  s.session.backend_address = s.backend_host + ":" + std::to_string(s.backend_port);
   if (!listener.hostname.empty()) s.session.hostname = listener.hostname;
   if (!listener.greeting.empty()) s.session.greeting = listener.greeting;
   s.session.starttls = listener.tls != nullptr && !listener.implicit_tls;
@@ -228,7 +229,7 @@ class Connection final : public EventLoop::Retired {
   void backend_io(std::uint32_t events);
   void connect_backend();
   void backend_readable();
-  void backend_down();
+  void backend_down(const std::string& cause);
   void close_backend();
   void flush_backend();
   void update_backend_interest();
@@ -621,26 +622,22 @@ void Connection::connect_backend() {
   try {
     Poco::Net::SocketAddress address(settings_.backend_host, settings_.backend_port);
     backend_ = ::socket(address.af(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (backend_ < 0) throw std::runtime_error(std::strerror(errno));
+    if (backend_ < 0) throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
     int one = 1;
     ::setsockopt(backend_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     if (::connect(backend_, address.addr(), address.length()) != 0 && errno != EINPROGRESS) {
-      throw std::runtime_error(std::strerror(errno));
+      throw std::runtime_error(errno == ECONNREFUSED ? "refused" : std::string("connect: ") + std::strerror(errno));
     }
     backend_connecting_ = true;
     backend_read_ = false;
     backend_write_ = true;  // writable: the connection is complete (or failed)
     if (!loop_.watch(backend_, &backend_io_, backend_read_, backend_write_)) {
-      throw std::runtime_error(std::strerror(errno));
+      throw std::runtime_error(std::string("epoll: ") + std::strerror(errno));
     }
   } catch (const std::exception& e) {
-    if (config_->log) {
-      config_->log->event(Log::Level::kWarn, "backend",
-                          {{"session", session_.facts().id}, {"stage", "connect"}, {"error", e.what()}});
-    }
     close_fd(backend_);
     backend_connecting_ = false;
-    apply(session_.backend_failed());
+    apply(session_.backend_failed(e.what()));
   }
 }
 
@@ -652,7 +649,7 @@ void Connection::backend_io(std::uint32_t events) {
       int error = 0;
       socklen_t len = sizeof error;
       if (::getsockopt(backend_, SOL_SOCKET, SO_ERROR, &error, &len) != 0 || error != 0) {
-        backend_down();
+        backend_down(error == ECONNREFUSED ? "refused" : std::string("connect: ") + std::strerror(error));
         after_event();
         return;
       }
@@ -671,7 +668,7 @@ void Connection::backend_readable() {
   ssize_t n = ::recv(backend_, buf, sizeof buf, 0);
   if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return;
   if (n <= 0) {
-    backend_down();
+    backend_down(n == 0 ? "closed" : errno == ECONNRESET ? "reset" : std::strerror(errno));
     return;
   }
   backend_activity_ = loop_.now();
@@ -679,10 +676,10 @@ void Connection::backend_readable() {
 }
 
 // The backend is gone (refused, reset, closed, timed out): the session hears it at once.
-void Connection::backend_down() {
+void Connection::backend_down(const std::string& cause) {
   if (backend_ < 0) return;
   close_backend();
-  apply(session_.backend_failed());
+  apply(session_.backend_failed(cause));
 }
 
 void Connection::close_backend() {
@@ -707,7 +704,7 @@ void Connection::flush_backend() {
     if (n < 0) {
       if (errno == EINTR) continue;
       if (errno == EAGAIN || errno == EWOULDBLOCK) break;  // wait until writable
-      backend_down();
+      backend_down(errno == ECONNRESET || errno == EPIPE ? "reset" : std::strerror(errno));
       return;
     }
     backend_out_.consume(static_cast<std::size_t>(n));
@@ -721,7 +718,7 @@ void Connection::update_backend_interest() {
   bool write = backend_connecting_ || !backend_out_.empty() || backend_source_ != nullptr;
   if (read == backend_read_ && write == backend_write_) return;
   if (!loop_.modify(backend_, &backend_io_, read, write)) {
-    backend_down();
+    backend_down(std::string("epoll: ") + std::strerror(errno));
     return;
   }
   backend_read_ = read;
@@ -759,10 +756,7 @@ void Connection::tick(Clock::time_point now) {
     if (dead_) return;
     Session::BackendWait wait = backend_ >= 0 ? session_.backend_wait() : Session::BackendWait::kNone;
     if (wait != Session::BackendWait::kNone && now - backend_activity_ > backend_limit(wait)) {
-      if (config_->log) {
-        config_->log->event(Log::Level::kWarn, "backend", {{"session", session_.facts().id}, {"stage", "timeout"}});
-      }
-      backend_down();
+      backend_down("timeout after " + std::to_string(backend_limit(wait).count()) + " ms");
     } else if (now - started_ > settings_.duration && !session_.awaiting_final_reply()) {
       // (A final reply being awaited is waited for: the message may be delivered.)
       apply(session_.session_expired());
@@ -1048,6 +1042,12 @@ void Server::probe_backends(std::chrono::milliseconds timeout) {
     std::lock_guard<std::mutex> lock(impl_->mutex);
     config = impl_->config;
   }
+  if (config->log && !config->recipients_checked && !config->session.xclient) {
+    config->log->event(Log::Level::kWarn, "relay",
+                       {{"warning", "[relay] xclient is off and no session.rcpt.directory or relay is configured: the "
+                                    "backend sees every client as sievegate's own address, and may relay for anyone "
+                                    "if it trusts that address"}});
+  }
   for (const auto& [host, port] : config->next_hops) {
     std::shared_ptr<BackendExtensions> e = impl_->extensions.get(host, port);
     std::string address = host + ":" + std::to_string(port);
@@ -1055,7 +1055,15 @@ void Server::probe_backends(std::chrono::milliseconds timeout) {
       e->learn(probe_ehlo(host, port, config->session.hostname, std::min(timeout, config->backend_timeout)));
       if (config->log) {
         config->log->event(Log::Level::kInfo, "backend",
-                           {{"stage", "probe"}, {"address", address}, {"dsn", e->dsn() ? "yes" : "no"}});
+                           {{"stage", "probe"}, {"address", address}, {"dsn", e->dsn() ? "yes" : "no"},
+                            {"xclient", e->xclient_addr() ? "yes" : "no"}});
+      }
+      if (config->log && !config->recipients_checked && config->session.xclient && !e->xclient_addr()) {
+        config->log->event(Log::Level::kWarn, "relay",
+                           {{"address", address},
+                            {"warning", "the backend does not offer XCLIENT with ADDR and no session.rcpt.directory or "
+                                        "relay is configured: the backend sees every client as sievegate's own "
+                                        "address, and may relay for anyone if it trusts that address"}});
       }
     } catch (const std::exception& ex) {
       // Not fatal: the backend may come up later; its first session teaches us then.

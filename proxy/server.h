@@ -69,6 +69,9 @@ struct ServerConfig {
   BackendTimeouts backend_timeouts;                      // [queue.outbound.timeouts]
   // Every next hop a session may relay to (probed for its extensions at start and reload).
   std::vector<std::pair<std::string, std::uint16_t>> next_hops;
+  // session.rcpt.directory or .relay is configured: sievegate itself refuses relaying.
+  // Otherwise the backend decides, and must see each client's address (XCLIENT ADDR).
+  bool recipients_checked = false;
   std::size_t max_connections = 8192;                    // [server] max-connections
   std::size_t max_connections_per_ip = 0;                // session.throttle concurrency by remote-ip; 0: none
   int reactor_threads = 0;                               // 0: one per core

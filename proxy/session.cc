@@ -84,12 +84,19 @@ constexpr std::size_t kMaxSaslLine = 12288;  // RFC 4954 4: at least 12288 octet
 }  // namespace
 
 void BackendExtensions::learn(const std::vector<std::string>& keyword_lines) {
-  bool dsn = false;
+  bool dsn = false, xclient_addr = false, eight_bit = false, smtputf8 = false;
   for (const std::string& line : keyword_lines) {
-    std::string keyword = policy::ascii_upper(std::string_view(line).substr(0, line.find(' ')));
+    std::string upper = policy::ascii_upper(line);
+    std::string_view keyword = std::string_view(upper).substr(0, upper.find(' '));
     if (keyword == "DSN") dsn = true;
+    if (keyword == "8BITMIME") eight_bit = true;
+    if (keyword == "SMTPUTF8") smtputf8 = true;
+    if (keyword == "XCLIENT") xclient_addr = (" " + upper + " ").find(" ADDR ") != std::string::npos;
   }
   dsn_.store(dsn, std::memory_order_relaxed);
+  eight_bit_.store(eight_bit, std::memory_order_relaxed);
+  smtputf8_.store(smtputf8, std::memory_order_relaxed);
+  xclient_addr_.store(xclient_addr, std::memory_order_relaxed);
   known_.store(true, std::memory_order_relaxed);
 }
 
@@ -380,6 +387,10 @@ void Session::on_ehlo(const Command& cmd, bool extended, Output& out) {
   // is known to offer it.
   config_.dsn = config_.dsn_setting ? *config_.dsn_setting
                                     : config_.backend_extensions && config_.backend_extensions->dsn();
+  // 8BITMIME and SMTPUTF8 likewise, offered until the backend is known not to have them.
+  bool known = config_.backend_extensions && config_.backend_extensions->known();
+  eight_bit_ = !known || config_.backend_extensions->eight_bit();
+  smtputf8_ = !known || config_.backend_extensions->smtputf8();
   if (!extended) {
     reply(out, Reply(250, "", config_.hostname + " says hello"));
     return;
@@ -388,8 +399,8 @@ void Session::on_ehlo(const Command& cmd, bool extended, Output& out) {
   if (config_.pipelining) r.lines.push_back("PIPELINING");
   if (config_.chunking) r.lines.push_back("CHUNKING");
   r.lines.push_back("SIZE " + std::to_string(config_.data.max_message_size));
-  r.lines.push_back("8BITMIME");
-  r.lines.push_back("SMTPUTF8");
+  if (eight_bit_) r.lines.push_back("8BITMIME");
+  if (smtputf8_) r.lines.push_back("SMTPUTF8");
   r.lines.push_back("ENHANCEDSTATUSCODES");
   if (config_.dsn) r.lines.push_back("DSN");
   if (config_.starttls && facts_.tls_version.empty()) r.lines.push_back("STARTTLS");
@@ -413,6 +424,8 @@ Advertised Session::advertised() const {
     return a;
   }
   a.dsn = config_.dsn;
+  a.eight_bit = eight_bit_;
+  a.smtputf8 = smtputf8_;
   a.auth = config_.auth.enabled() && (!facts_.tls_version.empty() || config_.auth.allow_plain_text);
   return a;
 }
@@ -696,6 +709,17 @@ void Session::on_rcpt(const Command& cmd, Output& out) {
     reply(out, *v.reply);
     return;
   }
+  // The directory and relay check, on the recipient as rewritten (Stalwart's order).
+  const std::string& checked = v.rewritten_rcpt ? *v.rewritten_rcpt : cmd.path;
+  if (v.rewritten_rcpt && config_.settings) {
+    envelope_.rcpt = checked;  // the rules of session.rcpt.relay/directory see it too
+    config_.settings->at_rcpt(facts_, envelope_, config_);
+  }
+  if (std::optional<Reply> refused = check_recipient(checked)) {
+    log("rcpt", {{"to", checked}, Log::Field("code", std::to_string(refused->code), true), {"reply", first_line(*refused)}});
+    refuse_recipient(out, *refused);
+    return;
+  }
   std::string params;
   for (const EsmtpParam& p : cmd.params) params += " " + p.keyword + (p.has_value ? "=" + p.value : "");
   std::vector<std::string> addresses = v.recipients.value_or(std::vector<std::string>{cmd.path});
@@ -707,7 +731,7 @@ void Session::on_rcpt(const Command& cmd, Output& out) {
   RcptSlot slot;
   slot.id = next_slot_++;
   slot.outstanding = addresses.size();
-  slot.from_backend = true;
+  slot.recipient_check = true;
   rcpt_slots_.push_back(slot);
   for (const std::string& a : addresses) {
     RcptExpect e{a, slot.id, a == cmd.path ? params : ""};
@@ -722,6 +746,49 @@ void Session::on_rcpt(const Command& cmd, Output& out) {
   // The next client RCPT may go out before these are answered (RFC 2920), if it is
   // already here; anything else waits for the answers.
   if (!can_pipeline_rcpt()) state_ = State::kWaiting;
+}
+
+// session.rcpt.directory and .relay (Stalwart v0.4's replies). With a directory, a local
+// domain's unknown mailbox is refused and another domain needs relay; without one, relay
+// decides alone when configured, and when neither is, the backend decides (it must then
+// see the real client: XCLIENT). "Postmaster" without a domain (RFC 5321 4.5.1) is left
+// to the backend.
+std::optional<Reply> Session::check_recipient(std::string_view address) const {
+  static const Reply kRelay(550, "5.1.2", "Relay not allowed.");
+  static const Reply kUnknown(550, "5.1.2", "Mailbox does not exist.");
+  static const Reply kFailed(451, "4.4.3", "Unable to verify address at this time.");
+  if (config_.rcpt_directory) {
+    std::size_t at = address.rfind('@');
+    if (at == std::string_view::npos) return std::nullopt;
+    switch (config_.rcpt_directory->is_local_domain(address.substr(at + 1))) {
+      case Lookup::kFailed:
+        return kFailed;
+      case Lookup::kNo:
+        if (config_.relay.value_or(false)) return std::nullopt;
+        return kRelay;
+      case Lookup::kYes:
+        break;
+    }
+    switch (config_.rcpt_directory->is_mailbox(address)) {
+      case Lookup::kFailed: return kFailed;
+      case Lookup::kNo: return kUnknown;
+      case Lookup::kYes: return std::nullopt;
+    }
+  }
+  if (config_.relay && !*config_.relay) return kRelay;
+  return std::nullopt;
+}
+
+// A recipient refused here takes its place among the answers (pipelined RCPTs before it
+// are answered first) and, when permanent, counts as a refused recipient: the error
+// budget and the errors.wait tarpit, as a backend's refusal does.
+void Session::refuse_recipient(Output& out, const Reply& r) {
+  RcptSlot slot;
+  slot.id = next_slot_++;
+  slot.reply = r;
+  slot.recipient_check = true;
+  rcpt_slots_.push_back(std::move(slot));
+  flush_rcpt_slots(out);
 }
 
 // The next command may be relayed before the RCPTs in flight are answered: it is an RCPT,
@@ -741,7 +808,7 @@ void Session::flush_rcpt_slots(Output& out) {
     RcptSlot slot = std::move(rcpt_slots_.front());
     rcpt_slots_.pop_front();
     emit(out, *slot.reply);
-    if (slot.from_backend && slot.reply->permanent()) {
+    if (slot.recipient_check && slot.reply->permanent()) {
       // A refused recipient (unknown mailbox, relay denied): Stalwart's RCPT error
       // budget and tarpit, against address harvesting.
       if (++rcpt_errors_ >= config_.max_rcpt_errors) {
@@ -998,12 +1065,12 @@ Output Session::backend_bytes(std::string_view bytes) {
     bool ok = parse_reply(std::string_view(backend_input_).substr(0, n), r);
     backend_input_.erase(0, n);
     if (!ok) {
-      backend_failed_into(out);
+      backend_failed_into(out, "bad reply: not an SMTP reply");
       break;
     }
     backend_step(r, out);
   }
-  if (backend_input_.size() > 1024 * 1024) backend_failed_into(out);  // a reply without end
+  if (backend_input_.size() > 1024 * 1024) backend_failed_into(out, "bad reply: over 1 MiB without an end");
   if (state_ != State::kWaiting) process(out);
   return out;
 }
@@ -1013,7 +1080,7 @@ void Session::backend_step(const Reply& r, Output& out) {
     case Backend::kConnecting:
     case Backend::kGreeting:
       if (r.code != 220) {
-        backend_failed_into(out);
+        backend_failed_into(out, "greeting " + std::to_string(r.code) + " " + first_line(r));
         return;
       }
       backend_ = Backend::kEhlo;
@@ -1022,7 +1089,7 @@ void Session::backend_step(const Reply& r, Output& out) {
     case Backend::kEhlo:
     case Backend::kEhloAgain: {
       if (r.code != 250) {
-        backend_failed_into(out);
+        backend_failed_into(out, "EHLO answered " + std::to_string(r.code) + " " + first_line(r));
         return;
       }
       std::string xclient, xforward;
@@ -1100,8 +1167,7 @@ void Session::backend_step(const Reply& r, Output& out) {
   // this backend session rather than guess.
   bool nonsense = r.code < 200 || (r.code >= 300 && r.code < 400 && pending_ != Pending::kDataCommand);
   if (nonsense && pending_ != Pending::kNone) {
-    log("backend", {{"stage", "nonsense"}, Log::Field("code", std::to_string(r.code), true), {"reply", first_line(r)}});
-    backend_failed_into(out);
+    backend_failed_into(out, "bad reply: unexpected " + std::to_string(r.code) + " " + first_line(r));
     return;
   }
   Pending p = pending_;
@@ -1206,16 +1272,18 @@ void Session::resume(Output&) {
   if (state_ == State::kWaiting) state_ = State::kCommands;
 }
 
-Output Session::backend_failed() {
+Output Session::backend_failed(std::string_view cause) {
   Output out;
-  backend_failed_into(out);
+  backend_failed_into(out, cause);
   if (!closed_ && state_ != State::kWaiting) process(out);
   return out;
 }
 
 // The backend is gone (refused, reset, timed out or talking nonsense): whatever the
 // client waits for gets a temporary failure - never 250, never a 5xx for our fault.
-void Session::backend_failed_into(Output& out) {
+void Session::backend_failed_into(Output& out, std::string_view cause) {
+  static constexpr const char* kWaitNames[] = {"nothing", "connect", "greeting", "EHLO", "MAIL", "RCPT", "end of data", "reply"};
+  const char* waiting_for = kWaitNames[static_cast<std::size_t>(backend_wait())];
   Pending p = pending_;
   // A transaction the client has not heard the end of: its remaining commands get 451.
   if (have_mail_ || state_ == State::kData || state_ == State::kBdat ||
@@ -1234,7 +1302,15 @@ void Session::backend_failed_into(Output& out) {
   backend_ = Backend::kDown;
   backend_input_.clear();
   out.close_backend = true;
-  if (was_up || p != Pending::kNone) log("backend", {{"stage", "failed"}});
+  // What failed, where and while waiting for what: at warn, as the operator must act
+  // (a backend closing a connection that waited for nothing is only noted).
+  Log::Level level = std::string_view(waiting_for) == "nothing" && cause == "closed" ? Log::Level::kInfo : Log::Level::kWarn;
+  if ((was_up || p != Pending::kNone) && config_.log && config_.log->enabled(level)) {
+    config_.log->event(level, "backend",
+                       {{"session", facts_.id}, {"client", facts_.remote_ip}, Log::Field("t_ms", elapsed_ms(), true)},
+                       {{"stage", "failed"}, {"address", config_.backend_address}, {"cause", std::string(cause)},
+                        {"waiting_for", waiting_for}});
+  }
   switch (p) {
     case Pending::kMail:
     case Pending::kRcpt:

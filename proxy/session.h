@@ -24,6 +24,7 @@
 #include "proxy/auth.h"
 #include "proxy/backend_extensions.h"
 #include "proxy/data_reader.h"
+#include "proxy/directory.h"
 #include "proxy/log.h"
 #include "proxy/reply.h"
 #include "proxy/smtp_command.h"
@@ -51,6 +52,12 @@ struct SessionConfig {
   std::string greeting = "ESMTP sievegate";  // after the hostname in the 220 banner
   std::size_t max_command_line = 4096;       // RFC 5321 4.5.3.1.4 minimum is 512
   std::size_t max_recipients = 100;          // Stalwart session.rcpt.max-recipients
+  // session.rcpt.directory and .relay, decided at each RCPT (Stalwart's check after the
+  // script and rewrite): with a directory, a local domain's unknown mailbox gets 550 5.1.2
+  // and another domain needs relay; without one, relay (when configured) decides alone,
+  // and when neither is configured the backend decides.
+  std::shared_ptr<const RecipientDirectory> rcpt_directory;
+  std::optional<bool> relay;                 // unset: session.rcpt.relay not configured
   std::size_t max_errors = 10;               // bad commands before 421
   std::size_t max_rcpt_errors = 10;          // session.rcpt.errors.max: refused recipients before 421
   std::chrono::milliseconds rcpt_error_wait{0};  // session.rcpt.errors.wait (Stalwart: 30s)
@@ -64,6 +71,7 @@ struct SessionConfig {
   bool dsn = false;                          // DSN (RFC 3461) offered in this session's EHLO
   std::optional<bool> dsn_setting;           // session.extensions.dsn; unset: as the backend
   std::shared_ptr<BackendExtensions> backend_extensions;  // what the next hop offers
+  std::string backend_address;               // host:port of the next hop, for the log
   bool pipelining = true;                    // session.extensions.pipelining
   bool chunking = true;                      // session.extensions.chunking (BDAT)
   bool starttls = false;                     // a certificate is configured for this listener
@@ -117,6 +125,9 @@ struct Verdict {
   // RCPT: relay these instead of the recipient (empty: accept it, relay nothing);
   // DATA: relay to these recipients instead.
   std::optional<std::vector<std::string>> recipients;
+  // RCPT: the client's recipient as session.rcpt.rewrite changed it; the directory and
+  // relay check applies to it (addresses a script redirects to are the operator's own).
+  std::optional<std::string> rewritten_rcpt;
   std::vector<std::string> notes;        // for the log (e.g. actions without effect)
 };
 
@@ -158,7 +169,8 @@ class Session {
   Output client_bytes(std::string_view bytes);   // bytes from the client
   Output backend_connected();                    // the backend's TCP connection is up
   Output backend_bytes(std::string_view bytes);  // bytes from the backend
-  Output backend_failed();                       // connect failed, reset or timed out
+  // The connection failed, was reset or closed, or timed out; `cause` is logged.
+  Output backend_failed(std::string_view cause = "lost");
   Output timed_out();                            // client idle too long (421 4.4.2)
   Output session_expired();                      // session older than `duration` (421 4.3.2)
   // Server stopping: 421 4.3.2 when idle (or at once with `now`), else nothing yet.
@@ -234,6 +246,8 @@ class Session {
   void emit(Output& out, const Reply& r);
   void drain_replies(Output& out);
   void flush_rcpt_slots(Output& out);
+  std::optional<Reply> check_recipient(std::string_view address) const;
+  void refuse_recipient(Output& out, const Reply& r);
   bool can_pipeline_rcpt() const;
   std::string received_header() const;
   Advertised advertised() const;
@@ -253,7 +267,7 @@ class Session {
   void backend_step(const Reply& r, Output& out);
   void backend_ready(Output& out);
   void resume(Output& out);
-  void backend_failed_into(Output& out);
+  void backend_failed_into(Output& out, std::string_view cause);
   void reply_lost(Output& out);
   void end_backend_transaction(Output& out);
   Output end_with(const Reply& r, const char* reason);
@@ -274,6 +288,8 @@ class Session {
   // DATA, BDAT, the end of DATA) is answered 451 4.4.1, never 5xx, until the client
   // starts again (MAIL, RSET, EHLO). The message is never relayed.
   bool txn_failed_ = false;
+  bool eight_bit_ = true;   // 8BITMIME and SMTPUTF8 in this session's EHLO (as the backend has them)
+  bool smtputf8_ = true;
   bool mail_smtputf8_ = false;  // the transaction's MAIL had SMTPUTF8
   Envelope envelope_;          // what the policy sees; rcpts are the relayed recipients
   std::string mail_line_;
@@ -287,7 +303,7 @@ class Session {
     std::uint64_t id = 0;
     std::size_t outstanding = 0;  // relayed RCPTs not answered yet
     std::optional<Reply> reply;
-    bool from_backend = false;    // a backend refusal counts against the error budget
+    bool recipient_check = false;  // a refusal (backend, directory, relay) counts against the error budget
   };
   struct RcptExpect {
     std::string address;

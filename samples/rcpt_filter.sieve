@@ -1,9 +1,7 @@
-# Stage: rcpt. Only accept mail for our domains; route the old alias to its new address.
-require ["variables", "reject", "envelope", "subaddress"];
+# Stage: rcpt. Route the old alias to its new address. (Which domains are ours is
+# [session.rcpt] directory's job: a recipient elsewhere gets 550 5.1.2 Relay not allowed.)
+require ["variables", "envelope"];
 
-if not envelope :domain :is "to" ["example.org", "example.net"] {
-    reject "550 5.1.2 We do not relay for that domain.";
-}
 if envelope :localpart :is "to" "old-sales" {
     set "envelope.to" "sales@example.org";
 }

@@ -12,7 +12,7 @@ out=$(timeout 150 "$(dirname "$0")/../../scripts/demo" "$bin" 2>&1)
 check "demo: exits 0" 0 $?
 contains "demo: config checked" "== checking the configuration: sievegate check-config
    ok" "$out"
-contains "demo: rcpt refused" "<** 550 5.1.2 We do not relay for that domain." "$out"
+contains "demo: rcpt refused" "<** 550 5.1.2 Relay not allowed." "$out"
 contains "demo: sender greylisted" "<** 451 4.7.1 Greylisted, please try again later." "$out"
 contains "demo: client refused before the banner" "<** 554 5.7.1 Connections from 127.0.0.2 are not accepted." "$out"
 contains "demo: spam tagged at the backend" "X-Spam-Flag: YES" "$out"

@@ -180,7 +180,7 @@ catchall = true
   CHECK(has_report(c, 1, "'queue.schedule' is ignored by sievegate", false));
   CHECK(has_report(c, 3, "'session.data.milter' is ignored by sievegate", false));
   CHECK(has_report(c, 6, "'session.extensions.vrfy' is ignored by sievegate", false));
-  CHECK(has_report(c, 8, "'session.rcpt.relay' is ignored", false));
+  CHECK(has_report(c, 8, "session.rcpt.relay without session.rcpt.directory: no domain is local", false));
   CHECK(has_report(c, 9, "unknown key 'session.rcpt.catchall' (did you mean 'catch-all'?)", true));
   CHECK(!c.ok());
 }
@@ -273,4 +273,83 @@ received = [ { if = "sender-domain", eq = "quiet.example", then = false }, { els
   e.from = "x@quiet.example";
   rules.at_data(f, e, s);
   CHECK(!s.add_received);
+}
+
+TEST_CASE("config: session.rcpt.directory and relay: local domains, mailboxes, relay by rule", "[config]") {
+  TempConfig file(R"([session.rcpt]
+directory = "local"
+relay = [ { if = "authenticated-as", ne = "", then = true }, { else = false } ]
+[directory."local"]
+type = "memory"
+domains = ["Relayed.example"]
+lookup.domains = ["listed.example"]
+options.subaddressing = true
+[[directory."local".users]]
+name = "alice"
+secret = "pw"
+email = ["Alice@Local.example", "a.l@local.example"]
+email-list = "team@lists.example"
+)");
+  config::LoadedConfig c = config::load_config(file.path);
+  INFO((c.reports.empty() ? std::string() : c.reports.front().message));
+  REQUIRE(c.ok());
+  CHECK(c.server.recipients_checked);
+  const proxy::StageSettings& rules = *c.server.session.settings;
+  proxy::SessionConfig s;
+  proxy::SessionFacts f = facts("192.0.2.7");
+  proxy::Envelope e;
+  e.rcpt = "bob@example.net";
+  rules.at_rcpt(f, e, s);
+  REQUIRE(s.rcpt_directory);
+  CHECK(s.relay == std::optional<bool>(false));
+  f.authenticated_as = "alice";
+  rules.at_rcpt(f, e, s);
+  CHECK(s.relay == std::optional<bool>(true));
+  const proxy::RecipientDirectory& d = *s.rcpt_directory;
+  using proxy::Lookup;
+  CHECK(d.is_local_domain("local.example") == Lookup::kYes);     // from the users' addresses
+  CHECK(d.is_local_domain("LISTS.example") == Lookup::kYes);     // email-list
+  CHECK(d.is_local_domain("relayed.example") == Lookup::kYes);   // domains
+  CHECK(d.is_local_domain("listed.example") == Lookup::kYes);    // lookup.domains
+  CHECK(d.is_local_domain("example.net") == Lookup::kNo);
+  CHECK(d.is_mailbox("alice@local.example") == Lookup::kYes);
+  CHECK(d.is_mailbox("ALICE+news@local.example") == Lookup::kYes);  // subaddressing
+  CHECK(d.is_mailbox("a.l@local.example") == Lookup::kYes);
+  CHECK(d.is_mailbox("bob@local.example") == Lookup::kNo);
+  CHECK(d.is_mailbox("anyone@relayed.example") == Lookup::kYes);  // no known mailboxes there: the backend's
+}
+
+TEST_CASE("config: open-relay risk and bad directory references are reported", "[config]") {
+  TempConfig open(R"([relay]
+xclient = false
+)");
+  config::LoadedConfig c = config::load_config(open.path);
+  CHECK(c.ok());
+  CHECK(!c.server.recipients_checked);
+  CHECK(has_report(c, 1, "xclient is off and no session.rcpt.directory or relay is configured", false));
+
+  TempConfig checked(R"([relay]
+xclient = false
+[session.rcpt]
+directory = "local"
+[directory."local"]
+type = "memory"
+domains = ["example.org"]
+)");
+  c = config::load_config(checked.path);
+  CHECK(c.ok());
+  CHECK(c.server.recipients_checked);
+  CHECK(!has_report(c, 1, "xclient is off", false));
+
+  TempConfig unknown(R"([session.rcpt]
+directory = "locl"
+[directory."local"]
+type = "memory"
+[directory."local".options]
+catch-all = { map = "x", to = "y" }
+)");
+  c = config::load_config(unknown.path);
+  CHECK(!c.ok());
+  CHECK(has_report(c, 2, "no [directory.\"locl\"] is defined (did you mean 'local'?)", true));
+  CHECK(has_report(c, 6, "must be true or false", true));
 }

@@ -9,6 +9,8 @@ accepted to a directory, so a test can assert what was and was not delivered:
   DIR/msg-NNNN.json   its envelope: {"from", "mail_params", "rcpts", "helo", "xclient"}
   DIR/transcript.log  every command line received, per connection ("c3 MAIL FROM:<a@b>"),
                       "c3 <data N bytes>" for message content, "c3 ! reset at mail" for faults
+  DIR/msg-NNNN.raw    with --keep-raw only: the message bytes exactly as they came on the
+                      wire (DATA: dot-stuffing and the end line included; BDAT: the chunks)
 
 Both message files appear atomically (written, then renamed), and only once the backend
 has sent its 250 for the message: a file present means "the backend said delivered".
@@ -51,7 +53,9 @@ them); the backend keeps listening and serves new connections normally. Each res
 connection logs "cN ! reset by signal" once its RST is sent (reset_connections() below
 sends the signal and waits for that).
 
-EHLO advertises PIPELINING, SIZE, 8BITMIME, ENHANCEDSTATUSCODES and, with --xclient,
+EHLO advertises PIPELINING, SIZE, 8BITMIME, ENHANCEDSTATUSCODES, with --smtputf8 SMTPUTF8, with --dsn DSN (RFC
+3461: MAIL's RET/ENVID and RCPT's NOTIFY/ORCPT are accepted as any parameter is, and the
+command lines, parameters included, are in the transcript) and, with --xclient,
 XCLIENT (a successful XCLIENT is answered with a new 220 greeting, as Postfix does).
 --chunking also advertises CHUNKING and accepts RFC 3030 BDAT: each chunk is read whole
 (even when refused), a chunk that is not LAST is answered "250 2.0.0 Ok: N octets", and
@@ -61,6 +65,12 @@ without recipients 554, DATA after BDAT (or BDAT after a refused chunk) 503;
 --refuse-data refuses the first chunk of a message (the transaction stays open). The
 transcript logs the BDAT command lines, and "<data N bytes>" once the LAST chunk is in.
 Without --chunking, BDAT is an unknown command (502), as before.
+A naive MTA, for SMTP smuggling tests (SEC Consult, 2023): in DATA, lines end at an LF
+(a bare one too) and the message ends at a "." line ended by CRLF, as it always did here;
+--split-bare-lf also ends it at a "." line ended by a bare LF ("<LF>.<LF>"), and
+--split-bare-cr also takes a bare CR as a line end and ends the message at a "." line
+ended by one ("<CR>.<CR>", "<LF>.<CR>"). What follows the end is read as commands, so a
+client's smuggled MAIL/RCPT/DATA become a second message, as on a vulnerable MTA.
 --ready-file PATH is written (with the bound port) once the socket listens, so tests need
 no probe connection (which would use up a --once fault). SIGTERM and SIGINT exit with 0.
 
@@ -84,6 +94,7 @@ import time
 STAGES = ("greeting", "ehlo", "xclient", "mail", "rcpt", "data", "mid-data", "bdat", "dot")
 REPLY_STAGES = tuple(s for s in STAGES if s != "mid-data")  # stages that end with a reply
 MAX_LINE = 64 * 1024  # longer command lines are answered 500 and dropped
+LINE_END = re.compile(rb"[\r\n]")
 
 
 class Closed(Exception):
@@ -162,12 +173,15 @@ class State:
             with open(self.log_path, "a", encoding="utf-8", errors="replace") as f:
                 f.write("c%d %s\n" % (conn, text))
 
-    def record(self, envelope, message):
+    def record(self, envelope, message, raw=None):
         with self.lock:
             self.msg_seq += 1
             n = self.msg_seq
         base = os.path.join(self.opts.dir, "msg-%04d" % n)
-        for suffix, data in ((".json", json.dumps(envelope, indent=1).encode()), (".eml", message)):
+        files = [(".json", json.dumps(envelope, indent=1).encode()), (".eml", message)]
+        if self.opts.keep_raw and raw is not None:
+            files.insert(0, (".raw", raw))  # before .eml: present once .eml is
+        for suffix, data in files:
             with open(base + suffix + ".tmp", "wb") as f:
                 f.write(data)
             os.rename(base + suffix + ".tmp", base + suffix)
@@ -229,6 +243,26 @@ class Handler(socketserver.BaseRequestHandler):
                 self.buf = b""
                 return None
             self.recv_more()
+
+    def data_line(self):
+        """One DATA line with its line end: up to an LF (as readline), or with
+        --split-bare-cr up to a CRLF, a bare LF or a bare CR. None: over MAX_LINE."""
+        if not self.opts.split_bare_cr:
+            return self.readline()
+        start = 0
+        while True:
+            m = LINE_END.search(self.buf, start)
+            if m is None or (m.group() == b"\r" and m.end() == len(self.buf)):
+                # no line end yet, or a CR whose next byte (LF or not) is still to come
+                if len(self.buf) > MAX_LINE:
+                    self.buf = b""
+                    return None
+                start = m.start() if m else len(self.buf)
+                self.recv_more()
+                continue
+            end = m.end() + (1 if m.group() == b"\r" and self.buf[m.end():m.end() + 1] == b"\n" else 0)
+            line, self.buf = self.buf[:end], self.buf[end:]
+            return line
 
     def send(self, data):
         if self.opts.delay:
@@ -360,6 +394,10 @@ class Handler(socketserver.BaseRequestHandler):
         lines = [host, "PIPELINING", "SIZE %d" % self.opts.size, "8BITMIME", "ENHANCEDSTATUSCODES"]
         if self.opts.chunking:
             lines.append("CHUNKING")
+        if self.opts.dsn:
+            lines.append("DSN")
+        if self.opts.smtputf8:
+            lines.append("SMTPUTF8")
         if self.opts.xclient:
             lines.append("XCLIENT NAME ADDR PROTO HELO")
         text = "".join("250%s%s\r\n" % ("-" if i + 1 < len(lines) else " ", l) for i, l in enumerate(lines))
@@ -436,12 +474,19 @@ class Handler(socketserver.BaseRequestHandler):
             return
         self.answer("data", b"354 End data with <CR><LF>.<CR><LF>\r\n")
         message = bytearray()
+        raw = bytearray()
+        ends = {b".\r\n"}
+        if self.opts.split_bare_lf:
+            ends.add(b".\n")
+        if self.opts.split_bare_cr:
+            ends.add(b".\r")
         first = True
         while True:
-            line = self.readline()
+            line = self.data_line()
             if line is None:  # a line over MAX_LINE: keep it, unparsed
                 line = b""
-            if line == b".\r\n":
+            raw += line
+            if line in ends:
                 break
             if first:
                 first = False
@@ -450,9 +495,9 @@ class Handler(socketserver.BaseRequestHandler):
                 line = line[1:]  # RFC 5321 4.5.2
             message += line
         self.st.log(self.conn, "<data %d bytes>" % len(message))
-        self.end_of_message(bytes(message))
+        self.end_of_message(bytes(message), bytes(raw))
 
-    def end_of_message(self, message):
+    def end_of_message(self, message, raw=None):
         """The final dot or BDAT LAST: recorded and 250 (or --final), then a new transaction."""
         self.fault("dot")
         if self.opts.final and self.st.take("final"):
@@ -460,7 +505,7 @@ class Handler(socketserver.BaseRequestHandler):
         else:
             envelope = {"from": self.mail, "mail_params": self.mail_params, "rcpts": self.rcpts,
                         "helo": self.helo, "xclient": self.xclient}
-            n = self.st.record(envelope, message)
+            n = self.st.record(envelope, message, raw)
             reply = b"250 2.0.0 Ok: queued as FAKE%04d\r\n" % n
         self.reset_transaction()
         self.answer("dot", reply)
@@ -495,7 +540,7 @@ class Handler(socketserver.BaseRequestHandler):
             self.answer("bdat", b"250 2.0.0 Ok: %d octets\r\n" % size)
             return
         self.st.log(self.conn, "<data %d bytes>" % len(self.chunks))
-        self.end_of_message(self.chunks)
+        self.end_of_message(self.chunks, self.chunks)
 
 
 # ---------------------------------------------------------------------- the client side
@@ -680,6 +725,8 @@ def main():
     ap.add_argument("--size", type=int, default=52428800, help="advertised SIZE")
     ap.add_argument("--xclient", action="store_true", help="advertise and accept XCLIENT")
     ap.add_argument("--chunking", action="store_true", help="advertise CHUNKING and accept BDAT (RFC 3030)")
+    ap.add_argument("--dsn", action="store_true", help="advertise DSN (RFC 3461)")
+    ap.add_argument("--smtputf8", action="store_true", help="advertise SMTPUTF8 (RFC 6531)")
     ap.add_argument("--refuse-mail", metavar="REPLY")
     ap.add_argument("--refuse-rcpt", metavar="ADDR=REPLY", action="append", default=[])
     ap.add_argument("--refuse-data", metavar="REPLY")
@@ -696,6 +743,11 @@ def main():
     ap.add_argument("--garbage", default="this is not an SMTP reply\r\n")
     ap.add_argument("--garbage-repeat", type=int, default=1)
     ap.add_argument("--once", action="store_true", help="each fault and refusal only the first time")
+    ap.add_argument("--split-bare-lf", action="store_true",
+                    help='naive: a "." line ended by a bare LF also ends DATA (SMTP smuggling)')
+    ap.add_argument("--split-bare-cr", action="store_true",
+                    help='naive: a bare CR also ends a DATA line, and a "." line ended by one ends DATA')
+    ap.add_argument("--keep-raw", action="store_true", help="also write DIR/msg-NNNN.raw, the bytes as received")
     opts = ap.parse_args()
 
     state = State(opts)

@@ -209,6 +209,21 @@ sleep 0.5
 banner=$(python3 -c "import socket,sys; s=socket.create_connection(('127.0.0.1',$proxy_port),timeout=5); print(s.recv(200).decode().strip())")
 contains "reload: a broken config is refused" "220 reloaded.test" "$banner"
 grep -q '"event":"reload","result":"refused"' "$tmp/serve.log"; check "reload: refusal logged" 0 $?
+# The refused config's errors are JSON log events too: the log stays one JSON object per line.
+refusal=$(python3 - "$tmp/serve.log" <<'PY'
+import json, sys
+bad = 0; config_errors = 0
+for line in open(sys.argv[1]):
+    try:
+        e = json.loads(line)
+    except ValueError:
+        bad += 1; continue
+    if e.get("event") == "config" and e.get("level") == "error" and e.get("line"):
+        config_errors += 1
+print(bad, config_errors > 0)
+PY
+)
+check "reload: in JSON mode the refused config's errors are JSON events" "0 True" "$refusal"
 
 # 8. SIGTERM drain: a session in a transaction may finish; an idle one is told 421; the
 #    listener is closed at once; the process exits within the grace period.

@@ -104,16 +104,17 @@ TEST_CASE("DATA: the end sequence may arrive split in any way", "[proxy]") {
 }
 
 TEST_CASE("DATA: smuggling sequences never end the message", "[proxy]") {
-  for (const char* smuggle : {"\n.\n", "\r.\r", "\n.\r\n", "\r\n.\n", "\r.\r\n"}) {
+  for (const char* smuggle : {"\n.\n", "\r.\r", "\n.\r\n", "\r\n.\n", "\r.\r\n", "\r\n.\r", "\n.\r", "\r.\n"}) {
     INFO(smuggle);
     std::string wire = std::string("Subject: s\r\n\r\nbody") + smuggle + "MAIL FROM:<evil@x.org>\r\n.\r\n";
-    DataReader refuse({});
+    DataLimits refusing;
+    refusing.bare_line_ends = BareLineEnds::kRefuse;
+    DataReader refuse(refusing);
     std::size_t used = 0;
     CHECK(refuse.feed(wire, used) == DataReader::Status::kBareLineEnd);
 
-    DataLimits normalize;
-    normalize.bare_line_ends = BareLineEnds::kNormalize;
-    DataReader norm(normalize);
+    DataReader norm({});  // normalize is the default
+    CHECK(DataLimits{}.bare_line_ends == BareLineEnds::kNormalize);
     REQUIRE(norm.feed(wire, used) == DataReader::Status::kDone);
     CHECK(used == wire.size());  // only the final CRLF.CRLF ended it
     CHECK(norm.message().find("MAIL FROM:<evil@x.org>") != std::string::npos);

@@ -44,7 +44,9 @@ out=$(timeout 20 swaks --helo client.example --server "127.0.0.1:$proxy_port" --
 contains "pipelining: accepted" "<-  250 2.0.0 Ok" "$out"
 grep -l "Subject: relay-2" "$tmp"/dump-* >/dev/null 2>&1; check "pipelining: delivered" 0 $?
 
-# 3. Smuggling: <LF>.<LF> does not end the message; the session is refused and closed.
+# 3. Smuggling: <LF>.<LF> does not end the message (a bare LF is a line end, as in
+# Postfix 3.9): one message with the smuggled lines as content (smuggling_test.sh has
+# every variant).
 reply=$(python3 - "$proxy_port" <<'PY'
 import socket, sys, time
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5)
@@ -64,8 +66,10 @@ while time.time() < deadline:
 print(data.decode(errors="replace").replace("\r", ""))
 PY
 )
-contains "smuggling: refused" "521 5.5.2" "$reply"
-grep -l "evil@example.org" "$tmp"/dump-* >/dev/null 2>&1; check "smuggling: nothing smuggled to the backend" 1 $?
+check "smuggling: one message accepted" 1 "$(grep -c '^250 2.0.0' <<<"$reply")"
+grep -l "^X-Mail-Args: <evil@example.org>" "$tmp"/dump-* >/dev/null 2>&1; check "smuggling: no smuggled envelope at the backend" 1 $?
+dump=$(grep -l "Subject: smuggle" "$tmp"/dump-* 2>/dev/null | head -1)
+grep -q "^MAIL FROM:<evil@example.org>" "$dump" 2>/dev/null; check "smuggling: the smuggled lines are content" 0 $?
 
 # 4. Backend down: the client gets 451, never 250.
 kill "$sink_pid"; wait "$sink_pid" 2>/dev/null

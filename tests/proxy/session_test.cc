@@ -209,8 +209,11 @@ TEST_CASE("session: sequence errors, syntax errors and the error budget", "[prox
   CHECK(h.client.find("421 4.3.0 Too many errors, disconnecting.\r\n") != std::string::npos);
 }
 
-TEST_CASE("session: smuggling in DATA closes the session before anything is relayed", "[proxy]") {
+TEST_CASE("session: with bare-line-ends = refuse, smuggling in DATA closes the session before anything is relayed", "[proxy]") {
+  SessionConfig c = config();
+  c.data.bare_line_ends = BareLineEnds::kRefuse;
   Harness h;
+  h.session = Session(c, facts("192.0.2.7"), nullptr);
   to_mail_accepted(h);
   h.from_client("RCPT TO:<b@example.net>\r\n");
   h.from_backend("250 2.1.5 Ok\r\n");
@@ -220,6 +223,23 @@ TEST_CASE("session: smuggling in DATA closes the session before anything is rela
   CHECK(h.client.find("521 5.5.2") != std::string::npos);
   CHECK(h.backend.find("evil") == std::string::npos);
   CHECK(h.backend.find("DATA") == std::string::npos);
+}
+
+// Issue #11: bare LF is a line end by default (Postfix >= 3.9's normalize): relayed as
+// CRLF, and a "." line ended by it is content, relayed dot-stuffed.
+TEST_CASE("session: by default a bare LF is a line end; <LF>.<LF> is content, relayed dot-stuffed", "[proxy]") {
+  Harness h;
+  to_mail_accepted(h);
+  h.from_client("RCPT TO:<b@example.net>\r\n");
+  h.from_backend("250 2.1.5 Ok\r\n");
+  h.backend.clear();
+  h.client.clear();
+  h.from_client("DATA\r\nSubject: x\n\nhi\n.\nMAIL FROM:<evil@example.org>\r\n.\r\n");
+  CHECK(!h.client_closed);
+  h.from_backend("354 go\r\n");
+  CHECK(h.backend == "DATA\r\nSubject: x\r\n\r\nhi\r\n..\r\nMAIL FROM:<evil@example.org>\r\n.\r\n");
+  h.from_backend("250 2.0.0 queued\r\n");
+  CHECK(h.client == "354 Start mail input; end with <CRLF>.<CRLF>\r\n250 2.0.0 queued\r\n");
 }
 
 TEST_CASE("session: policy verdicts at connect, MAIL and DATA", "[proxy]") {
@@ -341,8 +361,11 @@ TEST_CASE("session: BDAT errors - read the chunk, then refuse", "[proxy]") {
     CHECK(h.client == "250 2.6.0 Chunk accepted.\r\n552 5.3.4 Message too big for system.\r\n");
     CHECK(h.backend == "RSET\r\n");
   }
-  SECTION("bare LF refused, session goes on") {
+  SECTION("bare LF refused (bare-line-ends = refuse), session goes on") {
+    SessionConfig c = config();
+    c.data.bare_line_ends = BareLineEnds::kRefuse;
     Harness h;
+    h.session = Session(c, facts("192.0.2.7"), nullptr);
     to_rcpt_accepted(h);
     h.from_client("BDAT 9 LAST\r\nSubject\nx");
     CHECK(h.client == "554 5.6.0 Bare CR or LF in message data is not allowed.\r\n");
@@ -933,4 +956,159 @@ TEST_CASE("session: DSN is offered when the backend has it, or as the config pin
   CHECK(shared.backend_extensions->known());
   CHECK(shared.backend_extensions->dsn());
   CHECK(offers_dsn(shared));
+}
+
+TEST_CASE("session: 8BITMIME and SMTPUTF8 follow the backend once it is known", "[proxy]") {
+  auto ehlo_then = [](SessionConfig c, const char* mail) {
+    Harness h;
+    h.session = Session(c, facts("192.0.2.7"), nullptr);
+    h.take(h.session.start());
+    h.from_client("EHLO c.example\r\n");
+    std::string ehlo = h.client;
+    h.client.clear();
+    h.from_client(mail);
+    return std::make_pair(ehlo, h.client);
+  };
+  SessionConfig c = config();
+  c.backend_extensions = std::make_shared<BackendExtensions>();
+  auto [unknown, _] = ehlo_then(c, "NOOP\r\n");  // nothing known yet: offered
+  CHECK(unknown.find("250-8BITMIME\r\n250-SMTPUTF8\r\n") != std::string::npos);
+  c.backend_extensions->learn({"PIPELINING", "SIZE 1000"});
+  auto [ehlo, reply] = ehlo_then(c, "MAIL FROM:<a@x.example> BODY=8BITMIME\r\n");
+  CHECK(ehlo.find("8BITMIME") == std::string::npos);
+  CHECK(ehlo.find("SMTPUTF8") == std::string::npos);
+  CHECK(reply.rfind("555 5.5.4", 0) == 0);
+  auto [ehlo2, reply2] = ehlo_then(c, "MAIL FROM:<a@x.example> SMTPUTF8\r\n");
+  CHECK(reply2.rfind("555 5.5.4", 0) == 0);
+  c.backend_extensions->learn({"8BITMIME", "SMTPUTF8"});
+  auto [ehlo3, reply3] = ehlo_then(c, "NOOP\r\n");
+  CHECK(ehlo3.find("250-8BITMIME\r\n250-SMTPUTF8\r\n") != std::string::npos);
+}
+
+// Issue #11: never an open relay. session.rcpt.directory and .relay, checked after the
+// script and rewrite, answered in the client's order and counted as refused recipients.
+namespace {
+std::shared_ptr<MemoryDirectory> local_directory() {
+  auto d = std::make_shared<MemoryDirectory>();
+  d->add_address("alice@local.example");
+  d->add_domain("relayed.example");
+  return d;
+}
+}  // namespace
+
+TEST_CASE("session: recipients are checked against the directory and the relay setting", "[proxy]") {
+  SessionConfig c = config();
+  c.rcpt_directory = local_directory();
+  c.rcpt_error_wait = std::chrono::milliseconds(0);
+  SECTION("a local mailbox, an unknown one, a domain without mailboxes, a remote one; in order") {
+    Harness h;
+    h.session = Session(c, facts("192.0.2.7"), nullptr);
+    to_mail_accepted(h);
+    h.backend.clear();
+    h.client.clear();
+    h.from_client("RCPT TO:<Alice@LOCAL.example>\r\nRCPT TO:<bob@local.example>\r\n"
+                  "RCPT TO:<x@relayed.example>\r\nRCPT TO:<x@elsewhere.example>\r\nRCPT TO:<postmaster>\r\n");
+    // Only the acceptable ones reach the backend; the client's answers wait for theirs.
+    CHECK(h.backend == "RCPT TO:<Alice@LOCAL.example>\r\nRCPT TO:<x@relayed.example>\r\nRCPT TO:<postmaster>\r\n");
+    CHECK(h.client.empty());
+    h.from_backend("250 2.1.5 Ok\r\n250 2.1.5 Ok\r\n250 2.1.5 Ok\r\n");
+    CHECK(h.client ==
+          "250 2.1.5 Ok\r\n550 5.1.2 Mailbox does not exist.\r\n250 2.1.5 Ok\r\n"
+          "550 5.1.2 Relay not allowed.\r\n250 2.1.5 Ok\r\n");
+  }
+  SECTION("relay = true lets other domains through; unknown local mailboxes still fail") {
+    c.relay = true;
+    Harness h;
+    h.session = Session(c, facts("192.0.2.7"), nullptr);
+    to_mail_accepted(h);
+    h.client.clear();
+    h.from_client("RCPT TO:<x@elsewhere.example>\r\n");
+    h.from_backend("250 2.1.5 Ok\r\n");
+    h.from_client("RCPT TO:<bob@local.example>\r\n");
+    CHECK(h.client == "250 2.1.5 Ok\r\n550 5.1.2 Mailbox does not exist.\r\n");
+  }
+  SECTION("refusals count against errors.max and wait errors.wait") {
+    c.max_rcpt_errors = 2;
+    c.rcpt_error_wait = std::chrono::milliseconds(5000);
+    Harness h;
+    h.session = Session(c, facts("192.0.2.7"), nullptr);
+    to_mail_accepted(h);
+    h.client.clear();
+    Output out = h.session.client_bytes("RCPT TO:<x@elsewhere.example>\r\nNOOP\r\n");
+    CHECK(out.to_client == "550 5.1.2 Relay not allowed.\r\n");
+    CHECK(out.delay == std::chrono::milliseconds(5000));
+    CHECK(h.session.tarpit_over().to_client == "250 2.0.0 OK\r\n");
+    h.from_client("RCPT TO:<y@elsewhere.example>\r\n");
+    CHECK(h.client.find("421 4.3.0 Too many errors, disconnecting.\r\n") != std::string::npos);
+    CHECK(h.client_closed);
+  }
+}
+
+TEST_CASE("session: without a directory, relay decides alone; with neither, the backend decides", "[proxy]") {
+  SECTION("neither: every recipient goes to the backend") {
+    Harness h;
+    to_mail_accepted(h);
+    h.backend.clear();
+    h.from_client("RCPT TO:<x@elsewhere.example>\r\n");
+    CHECK(h.backend == "RCPT TO:<x@elsewhere.example>\r\n");
+  }
+  SECTION("relay = false (Stalwart without a directory): nothing is local, all refused") {
+    SessionConfig c = config();
+    c.relay = false;
+    Harness h;
+    h.session = Session(c, facts("192.0.2.7"), nullptr);
+    to_mail_accepted(h);
+    h.backend.clear();
+    h.client.clear();
+    h.from_client("RCPT TO:<x@elsewhere.example>\r\n");
+    CHECK(h.client == "550 5.1.2 Relay not allowed.\r\n");
+    CHECK(h.backend.empty());
+  }
+}
+
+namespace {
+// A directory that cannot answer (a lookup backend down).
+struct FailingDirectory : RecipientDirectory {
+  Lookup is_local_domain(std::string_view) const override { return Lookup::kFailed; }
+  Lookup is_mailbox(std::string_view) const override { return Lookup::kFailed; }
+};
+// A policy whose rewrite maps an alias domain onto a local one.
+struct RewritePolicy : StagePolicy {
+  Verdict rcpt(const SessionFacts&, const Envelope& e) override {
+    Verdict v;
+    std::size_t at = e.rcpt.rfind('@');
+    if (e.rcpt.substr(at + 1) == "alias.example") {
+      v.rewritten_rcpt = e.rcpt.substr(0, at) + "@local.example";
+      v.recipients = std::vector<std::string>{*v.rewritten_rcpt};
+    }
+    return v;
+  }
+};
+}  // namespace
+
+TEST_CASE("session: a directory that cannot answer gives 451 4.4.3; the rewritten address is checked", "[proxy]") {
+  SECTION("lookup failure") {
+    SessionConfig c = config();
+    c.rcpt_directory = std::make_shared<FailingDirectory>();
+    Harness h;
+    h.session = Session(c, facts("192.0.2.7"), nullptr);
+    to_mail_accepted(h);
+    h.client.clear();
+    h.from_client("RCPT TO:<x@elsewhere.example>\r\n");
+    CHECK(h.client == "451 4.4.3 Unable to verify address at this time.\r\n");
+  }
+  SECTION("rewrite before the check (Stalwart's order)") {
+    SessionConfig c = config();
+    c.rcpt_directory = local_directory();
+    Harness h;
+    h.session = Session(c, facts("192.0.2.7"), std::make_shared<RewritePolicy>());
+    to_mail_accepted(h);
+    h.backend.clear();
+    h.client.clear();
+    h.from_client("RCPT TO:<alice@alias.example>\r\n");
+    CHECK(h.backend == "RCPT TO:<alice@local.example>\r\n");
+    h.from_client("RCPT TO:<bob@alias.example>\r\n");  // waits behind the first
+    h.from_backend("250 2.1.5 Ok\r\n");
+    CHECK(h.client == "250 2.1.5 Ok\r\n550 5.1.2 Mailbox does not exist.\r\n");
+  }
 }

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "proxy/auth.h"
+#include "proxy/directory.h"
 #include "proxy/log.h"
 #include "proxy/tls.h"
 
