@@ -61,7 +61,7 @@ struct PerSession {
   std::optional<IfBlock<std::chrono::milliseconds>> timeout, duration;
   std::optional<IfBlock<std::uint64_t>> transfer_limit, max_recipients, size, messages, received_headers;
   std::optional<IfBlock<bool>> ehlo_require, reject_non_fqdn, pipelining, chunking, dsn, auth_require,
-      allow_plain_text, add_received, relay;
+      allow_plain_text, add_received, relay, eight_bit, smtputf8;
   std::optional<IfBlock<std::string>> next_hop, rcpt_directory;
   // session.rcpt.directory's values: directory id -> its recipients ("" and false: none).
   std::map<std::string, std::shared_ptr<const proxy::RecipientDirectory>> recipient_directories;
@@ -103,6 +103,8 @@ class RuleSettings final : public proxy::StageSettings {
     if (per_->pipelining) s.pipelining = per_->pipelining->eval(c);
     if (per_->chunking) s.chunking = per_->chunking->eval(c);
     if (per_->dsn) s.dsn_setting = per_->dsn->eval(c);
+    if (per_->eight_bit) s.eight_bit_setting = per_->eight_bit->eval(c);
+    if (per_->smtputf8) s.smtputf8_setting = per_->smtputf8->eval(c);
     if (per_->auth_require) s.auth.require = per_->auth_require->eval(c);
     if (per_->allow_plain_text) s.auth.allow_plain_text = per_->allow_plain_text->eval(c);
   }
@@ -549,6 +551,10 @@ void Loader::session(Section& root) {
     per_.chunking = rule<bool>(x, "chunking", kExtensionKeys, kBool, true);
     // Absent: DSN is offered when the backend offers it (learnt from its EHLO).
     per_.dsn = rule<bool>(x, "dsn", kExtensionKeys, kBool, true);
+    // sievegate's own keys (Stalwart always offers both): pin what the backend's EHLO
+    // would otherwise decide.
+    per_.eight_bit = rule<bool>(x, "8bitmime", kExtensionKeys, kBool, true);
+    per_.smtputf8 = rule<bool>(x, "smtputf8", kExtensionKeys, kBool, true);
     for (const char* k : {"requiretls", "no-soliciting", "future-release", "deliver-by", "mt-priority"}) {
       x.ignore(k, "not offered by sievegate: its parameters are refused with 555 5.5.4");
     }

@@ -389,8 +389,8 @@ void Session::on_ehlo(const Command& cmd, bool extended, Output& out) {
                                     : config_.backend_extensions && config_.backend_extensions->dsn();
   // 8BITMIME and SMTPUTF8 likewise, offered until the backend is known not to have them.
   bool known = config_.backend_extensions && config_.backend_extensions->known();
-  eight_bit_ = !known || config_.backend_extensions->eight_bit();
-  smtputf8_ = !known || config_.backend_extensions->smtputf8();
+  eight_bit_ = config_.eight_bit_setting.value_or(!known || config_.backend_extensions->eight_bit());
+  smtputf8_ = config_.smtputf8_setting.value_or(!known || config_.backend_extensions->smtputf8());
   if (!extended) {
     reply(out, Reply(250, "", config_.hostname + " says hello"));
     return;

@@ -70,6 +70,8 @@ struct SessionConfig {
   bool xclient = true;                       // pass the client's identity (XCLIENT/XFORWARD)
   bool dsn = false;                          // DSN (RFC 3461) offered in this session's EHLO
   std::optional<bool> dsn_setting;           // session.extensions.dsn; unset: as the backend
+  std::optional<bool> eight_bit_setting;     // session.extensions.8bitmime (sievegate's); unset: as the backend
+  std::optional<bool> smtputf8_setting;      // session.extensions.smtputf8 (sievegate's); unset: as the backend
   std::shared_ptr<BackendExtensions> backend_extensions;  // what the next hop offers
   std::string backend_address;               // host:port of the next hop, for the log
   bool pipelining = true;                    // session.extensions.pipelining

@@ -248,6 +248,7 @@ TEST_CASE("config: rules decided at the stage that uses them", "[config]") {
 max-recipients = [ { if = "sender-domain", eq = "bulk.example", then = 2 }, { else = 50 } ]
 [session.extensions]
 chunking = [ { if = "authenticated-as", eq = "alice", then = true }, { else = false } ]
+smtputf8 = false
 [session.data.add-headers]
 received = [ { if = "sender-domain", eq = "quiet.example", then = false }, { else = true } ]
 )");
@@ -267,6 +268,8 @@ received = [ { if = "sender-domain", eq = "quiet.example", then = false }, { els
   CHECK(s.max_recipients == 50);
   rules.at_ehlo(f, s);
   CHECK(!s.chunking);
+  CHECK(s.smtputf8_setting == std::optional<bool>(false));  // pinned off
+  CHECK(!s.eight_bit_setting);                               // as the backend has it
   f.authenticated_as = "alice";  // a re-EHLO after AUTH
   rules.at_ehlo(f, s);
   CHECK(s.chunking);

@@ -980,9 +980,19 @@ TEST_CASE("session: 8BITMIME and SMTPUTF8 follow the backend once it is known", 
   CHECK(reply.rfind("555 5.5.4", 0) == 0);
   auto [ehlo2, reply2] = ehlo_then(c, "MAIL FROM:<a@x.example> SMTPUTF8\r\n");
   CHECK(reply2.rfind("555 5.5.4", 0) == 0);
+  c.eight_bit_setting = true;  // session.extensions.8bitmime / smtputf8 pin them
+  c.smtputf8_setting = true;
+  auto [pinned, reply4] = ehlo_then(c, "MAIL FROM:<a@x.example> BODY=8BITMIME SMTPUTF8\r\n");
+  CHECK(pinned.find("250-8BITMIME\r\n250-SMTPUTF8\r\n") != std::string::npos);
+  CHECK(reply4.rfind("555", 0) == std::string::npos);
+  c.eight_bit_setting.reset();
+  c.smtputf8_setting.reset();
   c.backend_extensions->learn({"8BITMIME", "SMTPUTF8"});
   auto [ehlo3, reply3] = ehlo_then(c, "NOOP\r\n");
   CHECK(ehlo3.find("250-8BITMIME\r\n250-SMTPUTF8\r\n") != std::string::npos);
+  c.smtputf8_setting = false;
+  auto [ehlo5, reply5] = ehlo_then(c, "NOOP\r\n");
+  CHECK(ehlo5.find("SMTPUTF8") == std::string::npos);
 }
 
 // Issue #11: never an open relay. session.rcpt.directory and .relay, checked after the
