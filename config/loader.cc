@@ -332,7 +332,9 @@ void Loader::server(Section& root) {
   }
   s.ignore("run-as", "run sievegate as the user you want (systemd User=)");
   s.ignore("socket", "socket options are the operating system's defaults");
-  s.ignore("thread-pool", "sievegate runs one reactor thread per core");
+  if (const toml::node* n = s.get("thread-pool")) {  // Stalwart's pool for CPU-heavy work
+    if (auto v = parse_int(*n, diags, 1, 1024)) out_.server.worker_threads = static_cast<std::size_t>(*v);
+  }
   s.ignore("proxy", "the PROXY protocol is not supported yet");
   if (const toml::table* listeners = s.table("listener")) {
     out_.server.listeners.clear();

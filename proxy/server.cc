@@ -44,6 +44,7 @@
 #include <thread>
 
 #include "proxy/event_loop.h"
+#include "proxy/worker_pool.h"
 
 namespace sievegate::proxy {
 namespace {
@@ -188,6 +189,24 @@ void close_fd(int& fd) {
 
 class Reactor;
 
+// How a verdict completed on another thread (policy.h) reaches its connection: posted to
+// the reactor's loop while the reactor lives; the gate is shut when the reactor ends.
+struct LoopGate {
+  std::mutex mutex;
+  EventLoop* loop = nullptr;
+  void post(std::function<void()> task) {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (loop != nullptr) loop->post(std::move(task));
+  }
+};
+
+class Connection;
+// The connection a suspended policy answers; cleared (on the loop thread) when the
+// connection ends, so a late verdict is dropped.
+struct PolicyTicket {
+  Connection* connection = nullptr;
+};
+
 class Connection final : public EventLoop::Retired {
  public:
   Connection(Reactor& reactor, int fd, std::string ip, std::shared_ptr<const ServerConfig> config,
@@ -200,6 +219,7 @@ class Connection final : public EventLoop::Retired {
   void begin();                    // registers the socket and greets (or starts TLS)
   void tick(Clock::time_point now);
   void stop_now();                 // the server stops: 421 unless a final reply is awaited
+  void policy_resumed(Verdict v);  // a suspended stage's verdict, on the loop thread
   bool dead() const { return dead_; }
   std::size_t index = 0;           // the reactor's registry slot
 
@@ -257,6 +277,7 @@ class Connection final : public EventLoop::Retired {
   SessionSettings settings_;
   Session session_;
   std::unique_ptr<TlsChannel> tls_;
+  std::shared_ptr<PolicyTicket> ticket_;
   OutBuffer client_out_;
   OutBuffer backend_out_;
   std::shared_ptr<RelaySource> backend_source_;  // the rest of the message being relayed
@@ -296,13 +317,19 @@ class Reactor {
           ExtensionsRegistry& extensions)
       : sockets_(std::move(sockets)), source_(std::move(source)), shared_(std::move(shared)), extensions_(extensions) {
     for (ListenerSocket& s : sockets_) acceptors_.push_back(std::make_unique<Acceptor>(this, s));
+    gate_->loop = &loop_;
   }
   ~Reactor() {
+    {
+      std::lock_guard<std::mutex> lock(gate_->mutex);
+      gate_->loop = nullptr;  // late verdicts are dropped from here on
+    }
     // After the thread ended: what is left is freed here, on the only thread left.
     for (Connection* c : connections_) delete c;
   }
 
   EventLoop& loop() { return loop_; }
+  const std::shared_ptr<LoopGate>& gate() const { return gate_; }
 
   void run() {
     for (auto& a : acceptors_) a->watch();
@@ -427,6 +454,7 @@ class Reactor {
   ExtensionsRegistry& extensions_;
   std::vector<std::unique_ptr<Acceptor>> acceptors_;
   std::vector<Connection*> connections_;
+  std::shared_ptr<LoopGate> gate_ = std::make_shared<LoopGate>();
   std::vector<Connection*> ticking_;
   bool accepting_ = true;
 };
@@ -452,9 +480,23 @@ Connection::Connection(Reactor& reactor, int fd, std::string ip, std::shared_ptr
   int one = 1;
   // Replies and relayed data leave at once (no Nagle delay).
   ::setsockopt(client_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  ticket_ = std::make_shared<PolicyTicket>(PolicyTicket{this});
+  session_.set_resume([gate = reactor.gate(), ticket = ticket_](Verdict v) {
+    gate->post([ticket, v = std::move(v)]() mutable {
+      if (ticket->connection != nullptr) ticket->connection->policy_resumed(std::move(v));
+    });
+  });
+}
+
+void Connection::policy_resumed(Verdict v) {
+  guard([&] {
+    apply(session_.policy_done(std::move(v)));
+    if (!dead_) after_event();
+  });
 }
 
 Connection::~Connection() {
+  ticket_->connection = nullptr;
   close_fd(backend_);
   close_fd(client_);
   shared_->release(ip_);
@@ -760,7 +802,8 @@ void Connection::tick(Clock::time_point now) {
     } else if (now - started_ > settings_.duration && !session_.awaiting_final_reply()) {
       // (A final reply being awaited is waited for: the message may be delivered.)
       apply(session_.session_expired());
-    } else if (!session_.waiting_for_backend() && !holding_ && now - last_activity_ > settings_.timeout) {
+    } else if (!session_.waiting_for_backend() && !session_.awaiting_policy() && !holding_ &&
+               now - last_activity_ > settings_.timeout) {
       apply(session_.timed_out());
     } else if (shared_->draining || stopping_) {
       apply(session_.shutting_down(stopping_ && !session_.awaiting_final_reply()));
@@ -848,7 +891,7 @@ void Connection::apply_now(const Output& out) {
 // ended its side is let go once nothing more can come of what it sent.
 void Connection::after_event() {
   if (dead_) return;
-  if (client_eof_ && !closing_ && !holding_ && !session_.waiting_for_backend() &&
+  if (client_eof_ && !closing_ && !holding_ && !session_.waiting_for_backend() && !session_.awaiting_policy() &&
       session_.backend_wait() == Session::BackendWait::kNone) {
     close_all();
     return;
@@ -929,6 +972,9 @@ std::vector<std::string> probe_ehlo(const std::string& host, std::uint16_t port,
 }
 
 struct Server::Impl {
+  // Declared first, destroyed last: its tasks may still run while the reactors end (their
+  // verdicts are then dropped by the reactors' gates).
+  std::shared_ptr<WorkerPool> pool;
   ExtensionsRegistry extensions;
   std::mutex mutex;  // guards config and policy (reload)
   std::shared_ptr<const ServerConfig> config;
@@ -963,8 +1009,18 @@ struct Server::Impl {
 
 Server::Server(ServerConfig config, std::shared_ptr<StagePolicy> policy) : impl_(std::make_unique<Impl>()) {
   if (!config.log) config.log = std::make_shared<Log>();
+  std::size_t workers = config.worker_threads > 0 ? config.worker_threads
+                                                  : std::max(2u, std::thread::hardware_concurrency());
+  impl_->pool = std::make_shared<WorkerPool>(workers);
   impl_->config = std::make_shared<const ServerConfig>(std::move(config));
-  impl_->policy = std::move(policy);
+  impl_->policy = offloading(std::move(policy));
+}
+
+// DATA scripts on messages of 64 KiB and more run on the worker pool ([server]
+// thread-pool threads); everything else inline on the session's reactor thread.
+std::shared_ptr<StagePolicy> Server::offloading(std::shared_ptr<StagePolicy> policy) const {
+  if (!policy) policy = std::make_shared<StagePolicy>();
+  return std::make_shared<OffloadingPolicy>(std::move(policy), impl_->pool, 64 * 1024);
 }
 
 Server::~Server() { stop(); }
@@ -1088,7 +1144,7 @@ bool Server::reload(ServerConfig config, std::shared_ptr<StagePolicy> policy, st
   }
   if (!config.log) config.log = old.log;
   s.config = std::make_shared<const ServerConfig>(std::move(config));
-  s.policy = std::move(policy);
+  s.policy = offloading(std::move(policy));
   return true;
 }
 

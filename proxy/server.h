@@ -75,6 +75,7 @@ struct ServerConfig {
   std::size_t max_connections = 8192;                    // [server] max-connections
   std::size_t max_connections_per_ip = 0;                // session.throttle concurrency by remote-ip; 0: none
   int reactor_threads = 0;                               // 0: one per core
+  std::size_t worker_threads = 0;                        // [server] thread-pool: CPU-heavy policy work; 0: cores (>= 2)
   SessionConfig session;                                 // per-listener parts set per connection
   std::shared_ptr<const Log> log;                        // server events; none: stderr text
   // Adjusts the settings for one connection (filled from the fields above first).
@@ -110,6 +111,7 @@ class Server {
   void probe_backends(std::chrono::milliseconds timeout = std::chrono::seconds(3));
 
  private:
+  std::shared_ptr<StagePolicy> offloading(std::shared_ptr<StagePolicy> policy) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -186,7 +186,11 @@ void Session::finish(Output& out, const Reply& r, const char* reason) {
 Output Session::start() {
   Output out;
   log("connect", {{"local", facts_.local_ip}, {"listener", facts_.listener}, {"tls", facts_.tls_version}});
-  Verdict v = policy_->connect(facts_);
+  decide(PolicyStage::kConnect, out);
+  return out;
+}
+
+void Session::connect_decided(const Verdict& v, Output& out) {
   log_verdict("connect", v, {});
   if (v.reply) {
     // Refused at connect: the reply replaces the banner and the session ends.
@@ -195,10 +199,58 @@ Output Session::start() {
     closed_ = true;
     state_ = State::kClosed;
     end_reason_ = "refused at connect";
-    return out;
+    return;
   }
   reply(out, Reply(220, "", config_.hostname + " " + config_.greeting));
+}
+
+// ---------------------------------------------------------------- the policy seam
+
+// Asks the policy about a stage. A verdict ready at once continues the stage here; one
+// that comes later arrives through policy_done() (the network layer brings it to this
+// session's thread), and until then no further input is processed.
+void Session::decide(PolicyStage stage, Output& out) {
+  StageRequest request{stage, facts_, stage >= PolicyStage::kMail ? &envelope_ : nullptr, nullptr};
+  if (stage == PolicyStage::kData) {
+    policy_message_ = std::make_shared<MessageBuffer>(std::move(message_));
+    request.message = policy_message_;
+  }
+  awaiting_policy_ = stage;
+  std::optional<Verdict> v = policy_->start(request, resume_);
+  if (v) {
+    decided(std::move(*v), out);
+  } else if (!resume_) {
+    // A policy that suspends with no way back (a session without a network layer).
+    decided(Verdict{Reply(451, "4.3.0", "Temporary local problem, please try again later."), false, false,
+                    std::nullopt, std::nullopt, std::nullopt, std::nullopt, {"policy suspended without resume"}},
+            out);
+  }
+}
+
+Output Session::policy_done(Verdict v) {
+  Output out;
+  if (!awaiting_policy_ || closed_) return out;  // the session ended meanwhile
+  decided(std::move(v), out);
+  if (!closed_) process(out);
   return out;
+}
+
+void Session::decided(Verdict v, Output& out) {
+  PolicyStage stage = *awaiting_policy_;
+  awaiting_policy_.reset();
+  if (policy_message_) {
+    // The policy is done with it (a suspended one called resume last).
+    message_ = std::move(*policy_message_);
+    policy_message_.reset();
+  }
+  switch (stage) {
+    case PolicyStage::kConnect: connect_decided(v, out); break;
+    case PolicyStage::kEhlo: ehlo_decided(v, out); break;
+    case PolicyStage::kAuth: auth_decided(v, out); break;
+    case PolicyStage::kMail: mail_decided(v, out); break;
+    case PolicyStage::kRcpt: rcpt_decided(v, out); break;
+    case PolicyStage::kData: data_decided(v, out); break;
+  }
 }
 
 Output Session::client_bytes(std::string_view bytes) {
@@ -219,7 +271,7 @@ Output Session::client_bytes(std::string_view bytes) {
 
 // Handles buffered input until it runs out or a command has to wait for the backend.
 void Session::process(Output& out) {
-  while (!closed_ && state_ != State::kWaiting && state_ != State::kTls && state_ != State::kTarpit) {
+  while (!closed_ && !awaiting_policy_ && state_ != State::kWaiting && state_ != State::kTls && state_ != State::kTarpit) {
     if (state_ == State::kData) {
       std::size_t used = 0;
       DataReader::Status status = data_->feed(input_, used);
@@ -368,18 +420,27 @@ void Session::on_ehlo(const Command& cmd, bool extended, Output& out) {
     reply(out, Reply(550, "5.5.0", "Invalid EHLO domain."));  // the session goes on
     return;
   }
-  std::string previous = facts_.helo;
+  policy_previous_helo_ = facts_.helo;
   facts_.helo = cmd.argument;
   facts_.esmtp = extended;
   if (extended) {
-    Verdict v = policy_->ehlo(facts_);
-    log_verdict("ehlo", v, {{"helo", cmd.argument}});
-    if (v.reply) {
-      facts_.helo = previous;  // the EHLO is undone; the client may try again
-      reply(out, *v.reply);
-      return;
-    }
+    decide(PolicyStage::kEhlo, out);
+    return;
   }
+  ehlo_accepted(false, out);
+}
+
+void Session::ehlo_decided(const Verdict& v, Output& out) {
+  log_verdict("ehlo", v, {{"helo", facts_.helo}});
+  if (v.reply) {
+    facts_.helo = policy_previous_helo_;  // the EHLO is undone; the client may try again
+    reply(out, *v.reply);
+    return;
+  }
+  ehlo_accepted(true, out);
+}
+
+void Session::ehlo_accepted(bool extended, Output& out) {
   reset_transaction();
   txn_failed_ = false;
   if (config_.settings) config_.settings->at_ehlo(facts_, config_);
@@ -581,7 +642,10 @@ void Session::auth_finish(const std::string& user, const std::string& password, 
     return;
   }
   facts_.authenticated_as = policy::ascii_lower(user);
-  Verdict v = policy_->auth(facts_);
+  decide(PolicyStage::kAuth, out);
+}
+
+void Session::auth_decided(const Verdict& v, Output& out) {
   log_verdict("auth", v, {{"user", facts_.authenticated_as}});
   if (v.reply) {
     facts_.authenticated_as.clear();
@@ -652,7 +716,12 @@ void Session::on_mail(const Command& cmd, Output& out) {
   envelope_ = Envelope{};
   envelope_.from = cmd.path;
   envelope_.mail_params = cmd.params;
-  Verdict v = policy_->mail(facts_, envelope_);
+  policy_command_ = cmd;
+  decide(PolicyStage::kMail, out);
+}
+
+void Session::mail_decided(const Verdict& v, Output& out) {
+  const Command& cmd = *policy_command_;
   log_verdict("mail", v, {{"from", cmd.path}, {"relay_from", v.mail_from.value_or("")}});
   if (v.reply) {
     envelope_ = Envelope{};
@@ -699,7 +768,16 @@ void Session::on_rcpt(const Command& cmd, Output& out) {
     reply(out, Reply(451, "4.5.3", "Too many recipients."));
     return;
   }
-  Verdict v = policy_->rcpt(facts_, envelope_);
+  policy_command_ = cmd;
+  decide(PolicyStage::kRcpt, out);
+}
+
+void Session::rcpt_decided(const Verdict& v, Output& out) {
+  const Command& cmd = *policy_command_;
+  if (txn_failed_) {  // the backend was lost while the policy decided
+    reply_lost(out);
+    return;
+  }
   std::string relayed;
   if (v.recipients) {
     for (const std::string& r : *v.recipients) relayed += (relayed.empty() ? "" : ",") + r;
@@ -944,7 +1022,16 @@ void Session::on_data_end(Output& out) {
     end_backend_transaction(out);
     return;
   }
-  Verdict v = policy_->data(facts_, envelope_, message_.view());
+  decide(PolicyStage::kData, out);
+}
+
+void Session::data_decided(const Verdict& v, Output& out) {
+  if (txn_failed_) {  // the backend was lost while the policy decided
+    log("stage", {{"stage", "data"}, {"result", "tempfail"}, {"reply", "backend lost during the transaction"}});
+    reply_lost(out);
+    reset_transaction();
+    return;
+  }
   log_verdict("data", v, {Log::Field("size", std::to_string(message_.size()), true),
                           Log::Field("recipients", std::to_string(envelope_.rcpts.size()), true)});
   if (v.reply || v.discard) {

@@ -26,6 +26,7 @@
 #include "proxy/data_reader.h"
 #include "proxy/directory.h"
 #include "proxy/log.h"
+#include "proxy/policy.h"
 #include "proxy/reply.h"
 #include "proxy/smtp_command.h"
 #include "proxy/spool.h"
@@ -84,19 +85,6 @@ struct SessionConfig {
   std::shared_ptr<const StageSettings> settings;
 };
 
-// Facts about the client session, for policy and logs.
-struct SessionFacts {
-  std::string id;         // session id, in every log line
-  std::string remote_ip;
-  std::string local_ip;
-  std::string listener;   // the [server.listener.<id>] the client came in on
-  std::string helo;
-  bool esmtp = false;
-  std::string authenticated_as;  // lower-cased SASL login; empty if none
-  std::string tls_version;       // empty on cleartext
-  std::string tls_cipher;
-};
-
 // Settings that rules decide at the stage that uses them (Stalwart evaluates each key
 // where it is used, with what the session knows then; unknown facts are empty).
 class StageSettings {
@@ -106,44 +94,6 @@ class StageSettings {
   virtual void at_mail(const SessionFacts&, const struct Envelope&, SessionConfig&) const {}
   virtual void at_rcpt(const SessionFacts&, const struct Envelope&, SessionConfig&) const {}
   virtual void at_data(const SessionFacts&, const struct Envelope&, SessionConfig&) const {}
-};
-
-// The transaction as the policy sees it.
-struct Envelope {
-  std::string from;                     // MAIL FROM path ("" for <>)
-  std::vector<EsmtpParam> mail_params;  // MAIL parameters (SIZE, BODY, SMTPUTF8, ENVID, RET...)
-  std::string rcpt;                     // RCPT: the recipient being processed
-  std::vector<EsmtpParam> rcpt_params;  // RCPT: its parameters (NOTIFY, ORCPT)
-  std::vector<std::string> rcpts;       // the recipients relayed so far
-};
-
-// What the policy says about a stage. An empty verdict continues normally.
-struct Verdict {
-  std::optional<Reply> reply;  // sent instead of continuing
-  bool close = false;          // close the session after the reply (connect stage)
-  bool discard = false;        // DATA: accept (250) but relay nothing
-  std::optional<std::string> message;    // DATA: the message to relay instead
-  std::optional<std::string> mail_from;  // MAIL, DATA: relay this sender instead
-  // RCPT: relay these instead of the recipient (empty: accept it, relay nothing);
-  // DATA: relay to these recipients instead.
-  std::optional<std::vector<std::string>> recipients;
-  // RCPT: the client's recipient as session.rcpt.rewrite changed it; the directory and
-  // relay check applies to it (addresses a script redirects to are the operator's own).
-  std::optional<std::string> rewritten_rcpt;
-  std::vector<std::string> notes;        // for the log (e.g. actions without effect)
-};
-
-// The hook the Sieve engine plugs into (config/sieve_policy.h); permissive by default.
-class StagePolicy {
- public:
-  virtual ~StagePolicy() = default;
-  virtual Verdict connect(const SessionFacts&) { return {}; }
-  virtual Verdict ehlo(const SessionFacts&) { return {}; }
-  // After a successful AUTH; a reply here refuses the login (235 is not sent).
-  virtual Verdict auth(const SessionFacts&) { return {}; }
-  virtual Verdict mail(const SessionFacts&, const Envelope&) { return {}; }
-  virtual Verdict rcpt(const SessionFacts&, const Envelope&) { return {}; }
-  virtual Verdict data(const SessionFacts&, const Envelope&, std::string_view /*message*/) { return {}; }
 };
 
 // What the network layer must do after feeding the session.
@@ -186,6 +136,11 @@ class Session {
   bool closed() const { return closed_; }
   // The client waits for a reply that depends on the backend.
   bool waiting_for_backend() const { return state_ == State::kWaiting; }
+  // The policy (policy.h): a suspended stage's verdict, given on the session's thread;
+  // where it comes from is the network layer's `resume`, passed to every evaluation.
+  void set_resume(Resume resume) { resume_ = std::move(resume); }
+  Output policy_done(Verdict v);
+  bool awaiting_policy() const { return awaiting_policy_.has_value(); }
   // What an answer from the backend is awaited for, which decides how long the network
   // layer waits for it (RFC 5321 4.5.3.2: the reply after the end of data gets longest).
   enum class BackendWait { kNone, kConnect, kGreeting, kEhlo, kMail, kRcpt, kDataEnd, kOther };
@@ -269,6 +224,15 @@ class Session {
   void backend_step(const Reply& r, Output& out);
   void backend_ready(Output& out);
   void resume(Output& out);
+  void decide(PolicyStage stage, Output& out);
+  void decided(Verdict v, Output& out);
+  void connect_decided(const Verdict& v, Output& out);
+  void ehlo_decided(const Verdict& v, Output& out);
+  void ehlo_accepted(bool extended, Output& out);
+  void auth_decided(const Verdict& v, Output& out);
+  void mail_decided(const Verdict& v, Output& out);
+  void rcpt_decided(const Verdict& v, Output& out);
+  void data_decided(const Verdict& v, Output& out);
   void backend_failed_into(Output& out, std::string_view cause);
   void reply_lost(Output& out);
   void end_backend_transaction(Output& out);
@@ -277,6 +241,11 @@ class Session {
   SessionConfig config_;
   SessionFacts facts_;
   std::shared_ptr<StagePolicy> policy_;
+  Resume resume_;                                // how a suspended verdict comes back
+  std::optional<PolicyStage> awaiting_policy_;   // a stage waits for its verdict
+  std::optional<Command> policy_command_;        // MAIL/RCPT: the command being decided
+  std::string policy_previous_helo_;             // EHLO: restored if the policy refuses
+  std::shared_ptr<MessageBuffer> policy_message_;  // DATA: shared with the policy meanwhile
   State state_ = State::kCommands;
   Backend backend_ = Backend::kDown;
   Pending pending_ = Pending::kNone;

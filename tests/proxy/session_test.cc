@@ -1122,3 +1122,91 @@ TEST_CASE("session: a directory that cannot answer gives 451 4.4.3; the rewritte
     CHECK(h.client == "250 2.1.5 Ok\r\n550 5.1.2 Mailbox does not exist.\r\n");
   }
 }
+
+// Issue #12: the asynchronous policy seam. A stage whose policy suspends waits; input
+// meanwhile stays buffered; the verdict continues the stage where it stopped.
+namespace {
+// Suspends every stage; the test gives each verdict by hand (in order).
+struct SuspendingPolicy : StagePolicy {
+  std::vector<PolicyStage> asked;
+  std::vector<std::string> messages;  // DATA: what the policy saw
+  std::optional<Verdict> start(const StageRequest& r, const Resume&) override {
+    asked.push_back(r.stage);
+    if (r.message) messages.emplace_back(r.message->view());
+    return std::nullopt;
+  }
+};
+}  // namespace
+
+TEST_CASE("session: a suspended policy holds the session; its verdict continues the stage", "[proxy][async]") {
+  auto policy = std::make_shared<SuspendingPolicy>();
+  Harness h;
+  h.session = Session(config(), facts("192.0.2.7"), policy);
+  std::vector<Verdict> resumed;
+  h.session.set_resume([&](Verdict v) { resumed.push_back(std::move(v)); });
+  h.take(h.session.start());
+  CHECK(h.client.empty());  // the banner waits for the connect stage
+  REQUIRE(policy->asked == std::vector<PolicyStage>{PolicyStage::kConnect});
+  h.from_client("EHLO client.example\r\nMAIL FROM:<a@example.org>\r\n");
+  CHECK(policy->asked.size() == 1);  // input waits behind the pending stage
+  CHECK(h.session.buffered_input() > 0);
+  h.take(h.session.policy_done({}));
+  CHECK(h.client.rfind("220 proxy.test", 0) == 0);
+  REQUIRE(policy->asked.size() == 2);
+  CHECK(policy->asked[1] == PolicyStage::kEhlo);
+  h.client.clear();
+  h.take(h.session.policy_done({}));
+  CHECK(h.client.rfind("250-proxy.test says hello", 0) == 0);
+  REQUIRE(policy->asked.size() == 3);
+  CHECK(policy->asked[2] == PolicyStage::kMail);
+  CHECK(!h.backend_open);
+  Verdict refuse;
+  refuse.reply = Reply(550, "5.7.1", "Not you.");
+  h.client.clear();
+  h.take(h.session.policy_done(refuse));
+  CHECK(h.client == "550 5.7.1 Not you.\r\n");
+  CHECK(!h.backend_open);
+  // A verdict nobody waits for is ignored.
+  CHECK(h.session.policy_done({}).to_client.empty());
+}
+
+TEST_CASE("session: a suspended DATA policy sees the message; the relay waits for its verdict", "[proxy][async]") {
+  auto policy = std::make_shared<SuspendingPolicy>();
+  Harness h;
+  h.session = Session(config(), facts("192.0.2.7"), policy);
+  h.session.set_resume([](Verdict) {});
+  h.take(h.session.start());
+  h.take(h.session.policy_done({}));  // connect
+  h.from_client("EHLO client.example\r\n");
+  h.take(h.session.policy_done({}));  // ehlo
+  h.from_client("MAIL FROM:<a@example.org>\r\n");
+  h.take(h.session.policy_done({}));  // mail
+  h.take(h.session.backend_connected());
+  h.from_backend("220 b\r\n");
+  h.from_backend("250-b\r\n250 PIPELINING\r\n");
+  h.from_backend("250 2.1.0 Ok\r\n");
+  h.from_client("RCPT TO:<b@example.net>\r\n");
+  h.take(h.session.policy_done({}));  // rcpt
+  h.from_backend("250 2.1.5 Ok\r\n");
+  h.backend.clear();
+  h.client.clear();
+  h.from_client("DATA\r\nSubject: t\r\n\r\nbody\r\n.\r\nNOOP\r\n");
+  REQUIRE(policy->asked.back() == PolicyStage::kData);
+  REQUIRE(policy->messages.size() == 1);
+  CHECK(policy->messages[0] == "Subject: t\r\n\r\nbody\r\n");
+  CHECK(h.backend.empty());  // nothing relayed before the verdict
+  h.take(h.session.policy_done({}));
+  CHECK(h.backend == "DATA\r\n");
+  h.from_backend("354 go\r\n");
+  CHECK(h.backend == "DATA\r\nSubject: t\r\n\r\nbody\r\n.\r\n");
+  h.from_backend("250 2.0.0 queued\r\n");
+  CHECK(h.client == "354 Start mail input; end with <CRLF>.<CRLF>\r\n250 2.0.0 queued\r\n250 2.0.0 OK\r\n");
+}
+
+TEST_CASE("session: a policy that suspends without a way back gives 451, never a hang", "[proxy][async]") {
+  Harness h;
+  h.session = Session(config(), facts("192.0.2.7"), std::make_shared<SuspendingPolicy>());
+  h.take(h.session.start());  // no set_resume: nothing could ever resume it
+  CHECK(h.client == "451 4.3.0 Temporary local problem, please try again later.\r\n");
+  CHECK(h.client_closed);
+}
