@@ -8,28 +8,15 @@
 # Usage: concurrency_test.sh SIEVEGATE
 set -u
 bin=$1
-for tool in smtp-sink python3; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "$tool missing (apt-get install postfix python3): skipped"
-    exit 77
-  fi
-done
+source "$(dirname "$0")/lib.sh"
+require smtp-sink python3
 sessions=200
 if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((sessions * 2 + 64)) ]; then
   ulimit -n $((sessions * 2 + 64)) 2>/dev/null || { echo "ulimit -n too low for $sessions sessions: skipped"; exit 77; }
 fi
-source "$(dirname "$0")/lib.sh"
-proxy_port=$(port)
-sink_port=$(port)
-start_sink "$sink_port"; check "backend up" 0 $?
-
-{ base_config "$proxy_port" "$sink_port"; cat <<TOML; } > "$tmp/sg.toml"
-
-[session]
+sink_and_proxy '[session]
 timeout = "1m"
-duration = "5m"
-TOML
-start_proxy "$tmp/sg.toml" "$proxy_port"; check "proxy up" 0 $?
+duration = "5m"'
 sg_pid=$proxy_pid
 
 # The clients. Prints key=value facts for the checks below; the bodies go to

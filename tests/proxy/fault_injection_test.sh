@@ -26,52 +26,13 @@
 # Usage: fault_injection_test.sh SIEVEGATE
 set -u
 bin=$1
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-if ! command -v python3 >/dev/null; then
-  echo "python3 missing: skipped"
-  exit 77
-fi
-source "$here/lib.sh"
+source "$(dirname "$0")/lib.sh"
+require python3
 use_fake_backend
-backend_pid=
 proxy_port=$(port)
 backend_port=$(port)
 
-# start_backend NAME [fake_backend options]: messages go to $tmp/NAME; up to 5 s.
-start_backend() {
-  local name=$1; shift
-  spool=$tmp/$name
-  "$python" "$here/fake_backend.py" --port "$backend_port" --dir "$spool" --ready-file "$spool.ready" "$@" \
-    2>>"$tmp/backend.log" &
-  backend_pid=$!
-  pids+=("$backend_pid")
-  for _ in $(seq 1 50); do
-    [ -f "$spool.ready" ] && return 0
-    sleep 0.1
-  done
-  return 1
-}
-stop_backend() {
-  [ -n "$backend_pid" ] || return 0
-  kill "$backend_pid" 2>/dev/null
-  wait "$backend_pid" 2>/dev/null
-  backend_pid=
-}
-
-cat > "$tmp/sg.toml" <<TOML
-[server]
-hostname = "proxy.test"
-
-[server.listener."smtp"]
-bind = ["127.0.0.1:$proxy_port"]
-
-[remote."backend"]
-address = "127.0.0.1"
-port = $backend_port
-timeout = "30s"
-
-[relay]
-next-hop = "backend"
+{ base_config "$proxy_port" "$backend_port" 'timeout = "30s"'; cat <<TOML; } > "$tmp/sg.toml"
 
 [session]
 timeout = "30s"
@@ -278,7 +239,7 @@ fault() {
   [ $# -gt 0 ] && shift
   dopts=("$@")
   [ "$win" = yes ] && dopts+=(--settle)
-  start_backend "$name" "${bopts[@]}"; check "$name: backend up" 0 $?
+  start_backend "$name" "$backend_port" "${bopts[@]}"; check "$name: backend up" 0 $?
   local out; out=$(drive "$name" "${dopts[@]}")
   local r1 step1; r1=$(fact tx1 "$out"); step1=$(fact tx1-step "$out")
   check "$name: no 5xx to the client" none "$(fact fivexx "$out")"
@@ -331,7 +292,7 @@ signal_case signal-after-rcpt DATA -- -- --signal after-rcpt
 signal_case signal-mid-data END -- -- --signal mid-data
 signal_case signal-mid-data-big END -- -- --signal mid-data --big
 # Lost between transactions: no transaction is hurt, the next one is delivered.
-start_backend signal-between
+start_backend signal-between "$backend_port"
 out=$(drive signal-between --signal between)
 check "signal-between: the signal reset a connection" 1 "$(fact reset "$out")"
 check "signal-between: no 5xx" none "$(fact fivexx "$out")"

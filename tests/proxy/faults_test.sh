@@ -14,54 +14,15 @@
 # Usage: faults_test.sh SIEVEGATE
 set -u
 bin=$1
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-if ! command -v python3 >/dev/null; then
-  echo "python3 missing: skipped"
-  exit 77
-fi
-source "$here/lib.sh"
+source "$(dirname "$0")/lib.sh"
+require python3
 use_fake_backend
-backend_pid=
 proxy_port=$(port)
 backend_port=$(port)
-
-# start_backend NAME [fake_backend options]: messages go to $tmp/NAME; up to 5 s.
-start_backend() {
-  local name=$1; shift
-  spool=$tmp/$name
-  "$python" "$here/fake_backend.py" --port "$backend_port" --dir "$spool" --ready-file "$spool.ready" "$@" \
-    2>>"$tmp/backend.log" &
-  backend_pid=$!
-  pids+=("$backend_pid")
-  for _ in $(seq 1 50); do
-    [ -f "$spool.ready" ] && return 0
-    sleep 0.1
-  done
-  return 1
-}
-stop_backend() {
-  [ -n "$backend_pid" ] || return 0
-  kill "$backend_pid" 2>/dev/null
-  wait "$backend_pid" 2>/dev/null
-  backend_pid=
-}
 delivered() { find "$1" -name 'msg-*.eml' 2>/dev/null | wc -l | tr -d ' '; }
 
 write_config() {  # write_config FILE BACKEND-TIMEOUT (base_config's, with the timeouts)
-  cat > "$1" <<TOML
-[server]
-hostname = "proxy.test"
-
-[server.listener."smtp"]
-bind = ["127.0.0.1:$proxy_port"]
-
-[remote."backend"]
-address = "127.0.0.1"
-port = $backend_port
-timeout = $2
-
-[relay]
-next-hop = "backend"
+  { base_config "$proxy_port" "$backend_port" "timeout = $2"; cat <<TOML; } > "$1"
 
 [queue.outbound.timeouts]
 data = "2s"     # the wait for the reply after the final dot (hang-at-dot)
@@ -158,7 +119,7 @@ recovered() {  # recovered NAME OUTPUT
 # the session ends cleanly, nothing is delivered, the next session delivers.
 fault_case() {
   local name=$1 step=$2 wait=$3; shift 4
-  start_backend "$name" --once "$@"; check "$name: backend up" 0 $?
+  start_backend "$name" "$backend_port" --once "$@"; check "$name: backend up" 0 $?
   local out; out=$(session --wait "$wait" --recover)
   check "$name: $step gets 451 4.4.x" yes "$(is_451 "$(reply_of "$step" "$out")")"
   [ "$(is_451 "$(reply_of "$step" "$out")")" = yes ] || printf '  session: %s\n' "$(echo "$out" | tr '\n' ' ')"
@@ -173,7 +134,7 @@ fault_case() {
 # backend's reply exactly; nothing is delivered.
 refusal_case() {
   local name=$1 step=$2 expected=$3; shift 4
-  start_backend "$name" "$@"; check "$name: backend up" 0 $?
+  start_backend "$name" "$backend_port" "$@"; check "$name: backend up" 0 $?
   local out; out=$(session)
   check "$name: $step reply unchanged" "$expected" "$(reply_of "$step" "$out")"
   check "$name: session continues" "clean: yes" "$(echo "$out" | grep '^clean:')"
@@ -194,7 +155,7 @@ refusal_case final-4xx END "452 4.3.1 full" -- --final "452 4.3.1 full"
 refusal_case final-5xx END "554 5.7.1 Message rejected as spam" -- --final "554 5.7.1 Message rejected as spam"
 
 # One of two recipients refused: that reply passes unchanged, the other gets the message.
-start_backend refuse-rcpt --refuse-rcpt "bad@example.net=550 5.1.1 <bad@example.net>: Recipient address rejected"
+start_backend refuse-rcpt "$backend_port" --refuse-rcpt "bad@example.net=550 5.1.1 <bad@example.net>: Recipient address rejected"
 out=$(session --rcpt good@example.net --rcpt bad@example.net)
 check "refuse-rcpt: good recipient 250" 250 "$(reply_of "RCPT good@example.net" "$out" | cut -c1-3)"
 check "refuse-rcpt: RCPT reply unchanged" "550 5.1.1 <bad@example.net>: Recipient address rejected" \
@@ -208,7 +169,7 @@ stop_backend
 # end it on a refused DATA; Postfix keeps it, and so does the fake backend).
 for how in "refuse-data:--refuse-data:554 5.6.0 bad" "final:--final:452 4.3.1 full"; do
   IFS=: read -r name opt reply <<< "$how"
-  start_backend "$name-again" --once "$opt" "$reply"
+  start_backend "$name-again" "$backend_port" --once "$opt" "$reply"
   out=$(session --again)
   check "$name then same session: first refused unchanged" "$reply" "$(reply_of END "$out")"
   check "$name then same session: second MAIL 250" 250 "$(reply_of "again MAIL" "$out" | cut -c1-3)"
@@ -223,7 +184,7 @@ spool=$tmp/down
 out=$(session)
 check "down: MAIL gets 451 4.4.x" yes "$(is_451 "$(reply_of MAIL "$out")")"
 check "down: session ends cleanly" "clean: yes" "$(echo "$out" | grep '^clean:')"
-start_backend down; out=$(session); recovered down "$(echo "$out" | sed 's/^/next /')"; stop_backend
+start_backend down "$backend_port"; out=$(session); recovered down "$(echo "$out" | sed 's/^/next /')"; stop_backend
 
 for stage in greeting ehlo mail; do
   fault_case "reset-at-$stage" MAIL 10 -- --reset-at "$stage"
@@ -239,13 +200,13 @@ fault_case garbage-code-at-dot END 10 -- --garbage-at dot --garbage $'354 go ahe
 fault_case reset-at-xclient MAIL 10 -- --xclient --reset-at xclient
 
 # XCLIENT offered: the backend learns the real client (and still gets the message).
-start_backend xclient --xclient
+start_backend xclient "$backend_port" --xclient
 out=$(session); check "xclient: 250" 250 "$(reply_of END "$out" | cut -c1-3)"
 check "xclient: backend saw the client's address" 1 "$(grep -c '"ADDR": "127.0.0.1"' "$spool"/msg-0001.json 2>/dev/null)"
 stop_backend
 
 # Reset in the middle of a 400 kB DATA transfer.
-start_backend reset-mid-data --once --reset-at mid-data
+start_backend reset-mid-data "$backend_port" --once --reset-at mid-data
 out=$(session --message "$tmp/big.eml" --recover)
 check "reset-mid-data: END gets 451 4.4.x" yes "$(is_451 "$(reply_of END "$out")")"
 check "reset-mid-data: session ends cleanly" "clean: yes" "$(echo "$out" | grep '^clean:')"
@@ -256,7 +217,7 @@ stop_backend
 # Pipelined client, backend reset at RCPT: replies stay in order, DATA is not accepted,
 # and it is refused temporarily (451, not 503): the transaction failed for want of the
 # backend, not through the client's fault.
-start_backend pipelined --once --reset-at rcpt
+start_backend pipelined "$backend_port" --once --reset-at rcpt
 out=$("$python" - "$proxy_port" <<'PY'
 import sys
 from fake_backend import Client
@@ -277,11 +238,11 @@ stop_backend
 
 # ---------------------------------------------------------------- slow and silent backends
 # Within the timeout: delivered, even when the whole exchange takes longer than it.
-start_backend slow-greeting-1s --slow-greeting 1
+start_backend slow-greeting-1s "$backend_port" --slow-greeting 1
 out=$(session); check "slow greeting 1s: 250" 250 "$(reply_of END "$out" | cut -c1-3)"
 check_delivery "slow greeting 1s" "$out" b@example.net
 stop_backend
-start_backend slow-replies --delay 0.5
+start_backend slow-replies "$backend_port" --delay 0.5
 out=$(session); check "every reply 0.5s late (3 s in all): 250" 250 "$(reply_of END "$out" | cut -c1-3)"
 check_delivery "every reply 0.5s late" "$out" b@example.net
 stop_backend

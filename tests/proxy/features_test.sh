@@ -6,10 +6,8 @@
 # Usage: features_test.sh SIEVEGATE
 set -u
 bin=$1
-for tool in smtp-sink swaks openssl python3; do
-  command -v "$tool" >/dev/null || { echo "$tool missing: skipped"; exit 77; }
-done
 source "$(dirname "$0")/lib.sh"
+require smtp-sink swaks openssl python3
 proxy_port=$(port)
 tls_port=$(port)
 sink_port=$(port)

@@ -19,14 +19,8 @@
 # Usage: flow_test.sh SIEVEGATE
 set -u
 bin=$1
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-for tool in smtp-sink python3; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "$tool missing (apt-get install postfix python3): skipped"
-    exit 77
-  fi
-done
-source "$here/lib.sh"
+source "$(dirname "$0")/lib.sh"
+require smtp-sink python3
 use_fake_backend
 export PYTHONPATH="$PYTHONPATH:$tmp"
 

@@ -10,20 +10,11 @@
 # Usage: limits_test.sh SIEVEGATE
 set -u
 bin=$1
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-if ! command -v python3 >/dev/null; then
-  echo "python3 missing: skipped"
-  exit 77
-fi
-source "$here/lib.sh"
+source "$(dirname "$0")/lib.sh"
+require python3
 use_fake_backend
 
-spool=$tmp/spool
-"$python" "$here/fake_backend.py" --port 0 --dir "$spool" --ready-file "$tmp/backend.ready" 2>"$tmp/backend.log" &
-pids+=($!)
-for _ in $(seq 1 50); do [ -f "$tmp/backend.ready" ] && break; sleep 0.1; done
-backend_port=$(cat "$tmp/backend.ready" 2>/dev/null)
-check "backend up" yes "$([ -n "$backend_port" ] && echo yes || echo no)"
+start_backend spool 0; check "backend up" 0 $?
 
 # limits_proxy NAME SESSION-TOML: a proxy with these session settings; sets NAME_port.
 # One runs at a time (proxy_pid, stopped by stop_proxy), each for its own section.

@@ -21,14 +21,9 @@
 # Usage: params_test.sh SIEVEGATE
 set -u
 bin=$1
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-if ! command -v smtp-sink >/dev/null || ! command -v python3 >/dev/null; then
-  echo "smtp-sink or python3 missing (apt-get install postfix python3): skipped"
-  exit 77
-fi
-source "$here/lib.sh"
+source "$(dirname "$0")/lib.sh"
+require smtp-sink python3
 use_fake_backend
-PATH="$(dirname "$python"):$PATH"
 
 cat > "$tmp/client.py" <<'PY'
 """Client side of params_test.sh; see its header."""
@@ -96,24 +91,6 @@ elif sys.argv[1] == "pipeline":
     pipeline(sys.argv[2])
 PY
 
-# start_backend NAME [fake_backend options]: messages and transcript in $tmp/NAME; sets
-# backend_port (the kernel's choice); up to 5 s.
-start_backend() {
-  local name=$1; shift
-  backend_port=
-  "$python" "$here/fake_backend.py" --port 0 --dir "$tmp/$name" --ready-file "$tmp/$name.ready" "$@" \
-    2>>"$tmp/backend.log" &
-  pids+=("$!")
-  for _ in $(seq 1 50); do
-    [ -f "$tmp/$name.ready" ] && { backend_port=$(cat "$tmp/$name.ready"); return 0; }
-    sleep 0.1
-  done
-  return 1
-}
-proxy_config() {  # proxy_config FILE PROXY_PORT BACKEND_PORT [EXTRA TOML]
-  { base_config "$2" "$3"; printf '\n[session]\ntimeout = "30s"\nduration = "5m"\n%s\n' "${4:-}"; } > "$1"
-}
-
 # reply_is NAME EXPECTED REPLY: REPLY starts with EXPECTED (the whole reply is shown if not)
 reply_is() {
   if [[ "$3" == "$2"* ]]; then check "$1" "$2" "$2"; else check "$1" "$2..." "$3"; fi
@@ -137,9 +114,9 @@ sent_lines() { sed -n "s/^c[0-9]* \($2 .*\)$/\1/p" "$1/transcript.log" 2>/dev/nu
 
 # Backends: slow (0.3 s per RCPT, no DSN), plain (SMTPUTF8, no DSN), dsn (DSN, no SMTPUTF8),
 # smtp-sink (DSN, SMTPUTF8).
-start_backend slow --delay-at rcpt=0.3; check "slow backend up" 0 $?; slow_port=$backend_port
-start_backend plain --smtputf8; check "plain backend up" 0 $?; plain_port=$backend_port
-start_backend dsn --dsn; check "DSN backend up" 0 $?; dsn_port=$backend_port
+start_backend slow 0 --delay-at rcpt=0.3; check "slow backend up" 0 $?; slow_port=$backend_port
+start_backend plain 0 --smtputf8; check "plain backend up" 0 $?; plain_port=$backend_port
+start_backend dsn 0 --dsn; check "DSN backend up" 0 $?; dsn_port=$backend_port
 sink_port=$(port)
 mkdir -p "$tmp/sink"; chmod 777 "$tmp/sink"
 smtp-sink -u nobody -m 16 -d "$tmp/sink/dump-%M%S" "127.0.0.1:$sink_port" 16 &

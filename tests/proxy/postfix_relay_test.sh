@@ -9,71 +9,15 @@
 # session.rcpt.directory (+ relay for authenticated users) must close the hole. With
 # XCLIENT, a client authenticated by sievegate reaches Postfix as XCLIENT LOGIN=, which
 # Postfix's permit_sasl_authenticated honours only where smtpd_sasl_auth_enable = yes.
-# The private Postfix is set up as in postfix_xclient_test.sh (own config, queue and
-# data directories under a temp dir, no chroot, the master in the foreground under a
-# PID); /etc/postfix and /var/spool are not touched. Every process started here is
-# stopped by its PID; every wait is bounded.
+# The private Postfix is postfix_lib.sh's, as in postfix_xclient_test.sh (own config,
+# queue and data directories under a temp dir, no chroot, the master in the foreground
+# under a PID); /etc/postfix and /var/spool are not touched. Every process started here
+# is stopped by its PID; every wait is bounded.
 # Usage: postfix_relay_test.sh SIEVEGATE
 set -u
 bin=$1
-for tool in postfix postconf smtp-sink swaks python3; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "$tool missing (apt-get install postfix swaks python3): skipped"
-    exit 77
-  fi
-done
-master=$(postconf -d -h daemon_directory)/master
-if [ ! -x "$master" ] || ! id postfix >/dev/null 2>&1 || ! getent group postdrop >/dev/null; then
-  echo "Postfix's master, user postfix or group postdrop missing: skipped"
-  exit 77
-fi
-source "$(dirname "$0")/lib.sh"
-chmod 755 "$tmp"  # Postfix's daemons (user postfix) reach their queue through it
-mkdir -m 777 "$tmp/dump"  # smtp-sink writes as nobody
-pf_pid=
-extra_cleanup() {
-  if [ -n "$pf_pid" ]; then
-    # The master ends its daemons (its own process group) on SIGTERM; whatever is left
-    # of that group after 5 s is killed.
-    kill "$pf_pid" 2>/dev/null; wait "$pf_pid" 2>/dev/null
-    for _ in $(seq 1 50); do pgrep -g "$pf_pid" >/dev/null || break; sleep 0.1; done
-    pgrep -g "$pf_pid" >/dev/null && kill -KILL -- "-$pf_pid" 2>/dev/null
-  fi
-}
-
-sink_port=$(port)
-pf_port=$(port)       # Postfix, XCLIENT allowed from 127.0.0.1
-pf_noxc_port=$(port)  # Postfix, XCLIENT allowed from nowhere
+source "$(dirname "$0")/postfix_lib.sh"
 pf_sasl_port=$(port)  # Postfix, XCLIENT allowed from 127.0.0.1, SASL on (XCLIENT LOGIN counts)
-
-wait_banner() {  # wait_banner PORT: a 220 greeting within 15 s (Postfix start-up varies)
-  python3 - "$1" <<'PY'
-import socket, sys, time
-deadline = time.time() + 15
-while time.time() < deadline:
-    try:
-        s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=2)
-        banner = s.recv(512)
-        s.sendall(b"QUIT\r\n")
-        s.close()
-        if banner.startswith(b"220"):
-            sys.exit(0)
-    except OSError:
-        pass
-    time.sleep(0.2)
-sys.exit(1)
-PY
-}
-
-wait_dump() {  # wait_dump SUBJECT: the dump holding it, within 15 s (Postfix queues first)
-  local f
-  for _ in $(seq 1 150); do
-    f=$(grep -l "^Subject: $1\$" "$tmp"/dump/dump-* 2>/dev/null | head -1)
-    [ -n "$f" ] && { echo "$f"; return 0; }
-    sleep 0.1
-  done
-  return 1
-}
 
 wait_log() {  # wait_log FILE PATTERN: true once grep -E finds PATTERN in FILE, within 5 s
   for _ in $(seq 1 50); do
@@ -87,125 +31,19 @@ rcpts_of() {  # rcpts_of FILE: the recipients smtp-sink recorded, space-separate
   grep '^X-Rcpt-Args:' "$1" | sed 's/^X-Rcpt-Args: <\([^>]*\)>.*/\1/' | tr '\n' ' ' | sed 's/ $//'
 }
 
-# ---------------------------------------------------------------- smtp-sink
-smtp-sink -u nobody -d "$tmp/dump/dump-%M%S" "127.0.0.1:$sink_port" 50 &
-pids+=($!)
-wait_port "$sink_port"; check "sink up" 0 $?
-
 # ---------------------------------------------------------------- private Postfix
 # Relay settings left at Postfix's defaults (smtpd_relay_restrictions = permit_mynetworks,
 # permit_sasl_authenticated, defer_unauth_destination; no SASL): who may relay is decided
 # by the client address Postfix sees.
-pf=$tmp/postfix
-mkdir -p "$pf/conf"
-mkdir -m 755 "$pf/queue"
-cat > "$pf/conf/main.cf" <<CF
-compatibility_level = 3.6
-queue_directory = $pf/queue
-data_directory = $pf/data
-mail_owner = postfix
-setgid_group = postdrop
-myhostname = postfix.test
-mydomain = test
-myorigin = postfix.test
-mydestination =
-relay_domains = local.test
-inet_interfaces = 127.0.0.1
-inet_protocols = ipv4
-mynetworks = 127.0.0.1/32
-relayhost = [127.0.0.1]:$sink_port
-smtp_host_lookup = native
-smtp_dns_support_level = disabled
-smtpd_peername_lookup = no
-smtpd_authorized_xclient_hosts = 127.0.0.1
-alias_maps =
-alias_database =
-local_recipient_maps =
-biff = no
-maillog_file = $pf/maillog
-maillog_file_prefixes = $pf
-CF
-# No chroot: the daemons need nothing copied into the queue directory.
-cat > "$pf/conf/master.cf" <<CF
-127.0.0.1:$pf_port inet n - n - - smtpd
-127.0.0.1:$pf_noxc_port inet n - n - - smtpd -o smtpd_authorized_xclient_hosts=
-127.0.0.1:$pf_sasl_port inet n - n - - smtpd -o smtpd_sasl_auth_enable=yes
-pickup    unix  n - n 60    1 pickup
-cleanup   unix  n - n -     0 cleanup
-qmgr      unix  n - n 300   1 qmgr
-rewrite   unix  - - n -     - trivial-rewrite
-bounce    unix  - - n -     0 bounce
-defer     unix  - - n -     0 bounce
-trace     unix  - - n -     0 bounce
-verify    unix  - - n -     1 verify
-flush     unix  n - n 1000? 0 flush
-proxymap  unix  - - n -     - proxymap
-smtp      unix  - - n -     - smtp
-relay     unix  - - n -     - smtp
-showq     unix  n - n -     - showq
-error     unix  - - n -     - error
-retry     unix  - - n -     - error
-discard   unix  - - n -     - discard
-anvil     unix  - - n -     1 anvil
-scache    unix  - - n -     1 scache
-postlog   unix-dgram n - n - 1 postlogd
-CF
-# `postfix check` creates the queue's subdirectories; the master runs in the
-# foreground (-s) under a PID held here, as the leader of its own process group.
-postfix -c "$pf/conf" check >"$pf/check.log" 2>&1; check "postfix: check" 0 $?
-"$master" -c "$pf/conf" -s >"$pf/master.out" 2>&1 &
-pf_pid=$!
-wait_banner "$pf_port"; check "postfix up" 0 $?
+start_private_postfix "relay_domains = local.test
+mynetworks = 127.0.0.1/32" \
+  "127.0.0.1:$pf_sasl_port inet n - n - - smtpd -o smtpd_sasl_auth_enable=yes"
 check "postfix: relay restrictions are the defaults" \
   "permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination" \
   "$(postconf -c "$pf/conf" -xh smtpd_relay_restrictions)"
-if [ "$fail" -ne 0 ]; then  # nothing below can work without it
-  cat "$pf/check.log" "$pf/master.out" "$pf/maillog" 2>/dev/null | tail -n 20
-  echo "$pass passed, $fail failed"
-  exit 1
-fi
+stop_unless_postfix_up
 
-# ---------------------------------------------------------------- helpers
-send() {  # send PORT SUBJECT TO [swaks options...]: from 127.0.0.2 as client.example
-  local p=$1 subject=$2 to=$3
-  shift 3
-  timeout 30 swaks --server "127.0.0.1:$p" --local-interface 127.0.0.2 --helo client.example \
-    --from a@example.org --to "$to" --header "Subject: $subject" "$@" 2>&1
-}
-
-# write_config NAME PORT BACKEND_PORT XCLIENT [EXTRA_TOML]: $tmp/NAME.toml
-write_config() {
-  cat > "$tmp/$1.toml" <<TOML
-[server]
-hostname = "proxy.test"
-
-[server.listener."smtp"]
-bind = ["127.0.0.1:$2"]
-
-[remote."backend"]
-address = "127.0.0.1"
-port = $3
-
-[relay]
-next-hop = "backend"
-xclient = $4
-
-[session]
-timeout = "1m"
-duration = "5m"
-
-[session.rcpt.errors]
-wait = "50ms"   # the tarpit after a refused recipient (Stalwart's default is 30s)
-${5:-}
-TOML
-}
-
-start_sg() {  # start_sg NAME PORT: sievegate serve with $tmp/NAME.toml, log $tmp/NAME.log
-  "$bin" serve --config "$tmp/$1.toml" 2>"$tmp/$1.log" &
-  pids+=($!)
-  wait_port "$2"
-}
-
+# ---------------------------------------------------------------- sievegate configs
 # The local domain only (its mailboxes are Postfix's to validate).
 dir_domains='
 [session.rcpt]
@@ -421,12 +259,6 @@ done
 check "no other mail for example.net reached the sink" "auth-relay open-relay$sasl_relayed" \
   "$(grep -l '^X-Rcpt-Args: <x@example.net>' "$tmp"/dump/dump-* 2>/dev/null | xargs -r grep -h '^Subject:' | sed 's/^Subject: //' | sort | tr '\n' ' ' | sed 's/ $//')"
 
-alive=0
-for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=$((alive + 1)); done
-check "sink and the nine proxies still running" 10 "$alive"
+check "sink and the nine proxies still running" 10 "$(running)"
 
-if [ "$fail" -ne 0 ]; then
-  echo "--- Postfix log"; tail -n 40 "$pf/maillog" 2>/dev/null
-fi
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

@@ -5,24 +5,12 @@
 # Usage: relay_test.sh SIEVEGATE
 set -u
 bin=$1
-if ! command -v smtp-sink >/dev/null || ! command -v swaks >/dev/null; then
-  echo "smtp-sink or swaks missing (apt-get install postfix swaks): skipped"
-  exit 77
-fi
 source "$(dirname "$0")/lib.sh"
-proxy_port=$(port)
-sink_port=$(port)
-
-{ base_config "$proxy_port" "$sink_port"; cat <<TOML; } > "$tmp/sg.toml"
-
-[session]
+require smtp-sink swaks
+sink_and_proxy '[session]
 timeout = "5m"
 transfer-limit = 262144000
-duration = "10m"
-TOML
-
-start_sink "$sink_port"; check "backend up" 0 $?
-start_proxy "$tmp/sg.toml" "$proxy_port"; check "proxy up" 0 $?
+duration = "10m"'
 
 # 1. A message arrives at the backend with its body intact (dot-stuffing round-trips).
 printf 'line one\n.leading dot\n..two dots\nend' > "$tmp/body"

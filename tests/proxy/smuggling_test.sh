@@ -26,16 +26,9 @@
 # Usage: smuggling_test.sh SIEVEGATE
 set -u
 bin=$1
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-if ! command -v smtp-sink >/dev/null || ! command -v python3 >/dev/null; then
-  echo "smtp-sink or python3 missing (apt-get install postfix python3): skipped"
-  exit 77
-fi
-source "$here/lib.sh"
+source "$(dirname "$0")/lib.sh"
+require smtp-sink python3
 use_fake_backend
-# lib.sh's port and wait_port call python3: the interpreter itself, not a wrapper (pyenv's
-# shims cost a third of a second per call).
-PATH="$(dirname "$python"):$PATH"
 
 # The printable names of the variants, in the order of VARIANTS below (1-based).
 names=('\n.\n' '\n.\r\n' '\r.\r' '\r.\r\n' '\r\n.\r' '\r\n.\n' '\n.\r' '\r.\n' '\r\n\0.\r\n')
@@ -225,24 +218,8 @@ elif cmd == "control":
 PY
 sm() { "$python" "$tmp/smuggle.py" "$@"; }
 
-# start_backend NAME PORT [fake_backend options]: messages go to $tmp/NAME; up to 5 s.
-start_backend() {
-  local name=$1 p=$2; shift 2
-  "$python" "$here/fake_backend.py" --port "$p" --dir "$tmp/$name" --ready-file "$tmp/$name.ready" "$@" \
-    2>>"$tmp/backend.log" &
-  pids+=("$!")
-  for _ in $(seq 1 50); do
-    [ -f "$tmp/$name.ready" ] && return 0
-    sleep 0.1
-  done
-  return 1
-}
 naive=(--split-bare-lf --split-bare-cr --keep-raw)
 count_files() { find "$1" -name "$2" 2>/dev/null | wc -l | tr -d ' '; }
-
-proxy_config() {  # proxy_config FILE PROXY_PORT BACKEND_PORT [EXTRA TOML]
-  { base_config "$2" "$3"; printf '\n[session]\ntimeout = "30s"\nduration = "5m"\n%s\n' "${4:-}"; } > "$1"
-}
 
 sink_port=$(port); naive_port=$(port); refuse_backend_port=$(port); control_port=$(port)
 p_sink=$(port); p_naive=$(port); p_refuse=$(port)

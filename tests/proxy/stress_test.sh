@@ -18,28 +18,15 @@
 set -u
 bin=$1
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-for tool in smtp-sink python3; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "$tool missing (apt-get install postfix python3): skipped"
-    exit 77
-  fi
-done
+source "$here/lib.sh"
+require smtp-sink python3
 threads=8
 cycles=${STRESS_CYCLES:-2000}
 seconds=${STRESS_SECONDS:-60}
-source "$here/lib.sh"
 use_fake_backend
-proxy_port=$(port)
-sink_port=$(port)
-start_sink "$sink_port"; check "backend up" 0 $?
-
-{ base_config "$proxy_port" "$sink_port"; cat <<TOML; } > "$tmp/sg.toml"
-
-[session]
+sink_and_proxy '[session]
 timeout = "1m"
-duration = "5m"
-TOML
-start_proxy "$tmp/sg.toml" "$proxy_port"; check "proxy up" 0 $?
+duration = "5m"'
 sg_pid=$proxy_pid
 
 # 1. The churn. Bounded by STRESS_SECONDS in the clients, and by `timeout` around them.

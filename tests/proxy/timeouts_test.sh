@@ -27,59 +27,17 @@
 # Usage: timeouts_test.sh SIEVEGATE
 set -u
 bin=$1
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-if ! command -v python3 >/dev/null; then
-  echo "python3 missing: skipped"
-  exit 77
-fi
-source "$here/lib.sh"
+source "$(dirname "$0")/lib.sh"
+require python3
 use_fake_backend
-backend_pid=
 backend_port=$(port)
-
-# start_backend NAME [fake_backend options]: messages go to $tmp/NAME; up to 5 s.
-start_backend() {
-  local name=$1; shift
-  spool=$tmp/$name
-  "$python" "$here/fake_backend.py" --port "$backend_port" --dir "$spool" --ready-file "$spool.ready" "$@" \
-    2>>"$tmp/backend.log" &
-  backend_pid=$!
-  pids+=("$backend_pid")
-  for _ in $(seq 1 50); do
-    [ -f "$spool.ready" ] && return 0
-    sleep 0.1
-  done
-  return 1
-}
-stop_backend() {
-  [ -n "$backend_pid" ] || return 0
-  kill "$backend_pid" 2>/dev/null
-  wait "$backend_pid" 2>/dev/null
-  backend_pid=
-}
 
 # proxy NAME REMOTE-TIMEOUT EXTRA-TOML: a proxy (one at a time) with that backend
 # timeout; EXTRA-TOML is appended ([server] shutdown-grace comes in as $grace).
 proxy() {
   proxy_port=$(port)
-  cat > "$tmp/$1.toml" <<TOML
-[server]
-hostname = "proxy.test"
-shutdown-grace = "${grace:-5s}"
-
-[server.listener."smtp"]
-bind = ["127.0.0.1:$proxy_port"]
-
-[remote."backend"]
-address = "127.0.0.1"
-port = $backend_port
-timeout = "$2"
-
-[relay]
-next-hop = "backend"
-
-$3
-TOML
+  { base_config "$proxy_port" "$backend_port" "timeout = \"$2\"" "shutdown-grace = \"${grace:-5s}\""
+    printf '\n%s\n' "$3"; } > "$tmp/$1.toml"
   start_proxy "$tmp/$1.toml" "$proxy_port"; check "proxy $1 up" 0 $?
 }
 stop_proxy() {  # SIGTERM; SIGKILL if it is still there after 10 s
@@ -123,7 +81,7 @@ tx() { py "$@" <<< "$TX"; }  # tx WAIT SUBJECT
 proxy b1 1s '[session]
 timeout = "30s"
 duration = "10m"'
-start_backend b1 --once --delay-at dot=3
+start_backend b1 "$backend_port" --once --delay-at dot=3
 out=$(tx 8 b1)
 check "B1 remote timeout 1s, 250 after the dot 3 s late: client gets 250" 250 "$(fact END "$out" | cut -c1-3)"
 check "B1: that 250 is the backend's (came after its 3 s)" yes "$(within "$(fact END-secs "$out")" 2.8 8)"
@@ -132,7 +90,7 @@ check "B1: exactly one copy" 1 "$(copies "$spool")"
 stop_backend
 # B3: ... but it still applies to MAIL, RCPT and the DATA command.
 for stage in mail rcpt data; do
-  start_backend "b3-$stage" --once --delay-at "$stage=3"
+  start_backend "b3-$stage" "$backend_port" --once --delay-at "$stage=3"
   out=$(tx 8 "b3$stage")
   step=$(tr a-z A-Z <<< "$stage"); [ "$stage" = data ] && step=END  # DATA is relayed after the dot
   check "B3 remote timeout 1s, $stage reply 3 s late: $step gets 451 4.4.x" yes "$(is_451 "$(fact "$step" "$out")")"
@@ -153,7 +111,7 @@ greeting = "1s"
 ehlo = "1s"
 mail-from = "1s"
 rcpt-to = "1s"'
-start_backend b2 --once --delay-at dot=3
+start_backend b2 "$backend_port" --once --delay-at dot=3
 out=$(py 8 <<'PY'
 wait = float(sys.argv[2])
 c = Client(port, timeout=wait)
@@ -180,7 +138,7 @@ stop_backend
 for how in "greeting:MAIL" "ehlo:MAIL" "mail:MAIL" "rcpt:RCPT"; do
   IFS=: read -r stage step <<< "$how"
   key=$stage; [ "$stage" = mail ] && key=mail-from; [ "$stage" = rcpt ] && key=rcpt-to
-  start_backend "b4-$stage" --once --delay-at "$stage=3"
+  start_backend "b4-$stage" "$backend_port" --once --delay-at "$stage=3"
   out=$(tx 8 "b4$stage")
   check "B4 $key = 1s, $stage reply 3 s late: $step gets 451 4.4.x" yes "$(is_451 "$(fact "$step" "$out")")"
   check "B4 $key: within 0.8-2.5 s" yes "$(within "$(fact "$step-secs" "$out")" 0.8 2.5)"
@@ -193,7 +151,7 @@ stop_proxy
 grace=1s proxy c 30s '[session]
 timeout = "30s"
 duration = "10m"'
-start_backend c --delay-at dot=3
+start_backend c "$backend_port" --delay-at dot=3
 # Five clients reach the end of their DATA content together, then send the final dot;
 # $tmp/dots appears once every dot is out. Each reply is awaited 10 s.
 py "$tmp/dots" > "$tmp/c.out" <<'PY' &
@@ -257,7 +215,7 @@ stop_backend
 proxy d 30s '[session]
 timeout = "2s"
 duration = "60s"'
-start_backend d
+start_backend d "$backend_port"
 
 # D1: a command line that never ends, one byte every 0.5 s.
 out=$(py <<'PY'
