@@ -4,6 +4,7 @@
 // "memory" directory, secrets in clear or as crypt(3) hashes: $6$, $5$, $y$, $2b$...).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -22,6 +23,12 @@ class Authenticator {
  public:
   virtual ~Authenticator() = default;
   virtual AuthResult check(const std::string& user, const std::string& password) = 0;
+  // As policy.h's seam: the result now, or nothing and `done` called once later from any
+  // thread (a crypt(3) hash on a worker). The default checks at once.
+  using Done = std::function<void(AuthResult)>;
+  virtual std::optional<AuthResult> start(const std::string& user, const std::string& password, const Done&) {
+    return check(user, password);
+  }
 };
 
 // SASL PLAIN's message "authzid NUL authcid NUL passwd" (RFC 4616 2), already

@@ -220,6 +220,7 @@ class Connection final : public EventLoop::Retired {
   void tick(Clock::time_point now);
   void stop_now();                 // the server stops: 421 unless a final reply is awaited
   void policy_resumed(Verdict v);  // a suspended stage's verdict, on the loop thread
+  void auth_resumed(AuthResult r); // a credentials check done on a worker, likewise
   bool dead() const { return dead_; }
   std::size_t index = 0;           // the reactor's registry slot
 
@@ -485,6 +486,18 @@ Connection::Connection(Reactor& reactor, int fd, std::string ip, std::shared_ptr
     gate->post([ticket, v = std::move(v)]() mutable {
       if (ticket->connection != nullptr) ticket->connection->policy_resumed(std::move(v));
     });
+  });
+  session_.set_auth_resume([gate = reactor.gate(), ticket = ticket_](AuthResult r) {
+    gate->post([ticket, r] {
+      if (ticket->connection != nullptr) ticket->connection->auth_resumed(r);
+    });
+  });
+}
+
+void Connection::auth_resumed(AuthResult r) {
+  guard([&] {
+    apply(session_.auth_checked(r));
+    if (!dead_) after_event();
   });
 }
 
@@ -1012,8 +1025,15 @@ Server::Server(ServerConfig config, std::shared_ptr<StagePolicy> policy) : impl_
   std::size_t workers = config.worker_threads > 0 ? config.worker_threads
                                                   : std::max(2u, std::thread::hardware_concurrency());
   impl_->pool = std::make_shared<WorkerPool>(workers);
+  offload_auth(config);
   impl_->config = std::make_shared<const ServerConfig>(std::move(config));
   impl_->policy = offloading(std::move(policy));
+}
+
+// AUTH's credentials are checked on the worker pool (crypt(3) hashes are slow on purpose).
+void Server::offload_auth(ServerConfig& config) const {
+  std::shared_ptr<Authenticator>& directory = config.session.auth.directory;
+  if (directory) directory = std::make_shared<OffloadingAuthenticator>(std::move(directory), impl_->pool);
 }
 
 // DATA scripts on messages of 64 KiB and more run on the worker pool ([server]
@@ -1143,6 +1163,7 @@ bool Server::reload(ServerConfig config, std::shared_ptr<StagePolicy> policy, st
     return false;
   }
   if (!config.log) config.log = old.log;
+  offload_auth(config);
   s.config = std::make_shared<const ServerConfig>(std::move(config));
   s.policy = offloading(std::move(policy));
   return true;

@@ -112,6 +112,7 @@ class Server {
 
  private:
   std::shared_ptr<StagePolicy> offloading(std::shared_ptr<StagePolicy> policy) const;
+  void offload_auth(ServerConfig& config) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

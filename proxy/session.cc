@@ -271,7 +271,7 @@ Output Session::client_bytes(std::string_view bytes) {
 
 // Handles buffered input until it runs out or a command has to wait for the backend.
 void Session::process(Output& out) {
-  while (!closed_ && !awaiting_policy_ && state_ != State::kWaiting && state_ != State::kTls && state_ != State::kTarpit) {
+  while (!closed_ && !awaiting_policy_ && !awaiting_auth_ && state_ != State::kWaiting && state_ != State::kTls && state_ != State::kTarpit) {
     if (state_ == State::kData) {
       std::size_t used = 0;
       DataReader::Status status = data_->feed(input_, used);
@@ -629,8 +629,31 @@ void Session::auth_line(const std::string& line, Output& out) {
   }
 }
 
+// The credentials are checked by the directory, at once or later (a crypt(3) hash on a
+// worker: auth_checked()); meanwhile the session processes no input.
 void Session::auth_finish(const std::string& user, const std::string& password, Output& out) {
-  AuthResult result = config_.auth.directory->check(user, password);
+  auth_user_ = user;
+  awaiting_auth_ = true;
+  std::optional<AuthResult> result = config_.auth.directory->start(user, password, auth_resume_);
+  if (result) {
+    auth_result(*result, out);
+  } else if (!auth_resume_) {
+    auth_result(AuthResult::kTempFail, out);  // no way back: never a hang
+  }
+}
+
+Output Session::auth_checked(AuthResult result) {
+  Output out;
+  if (!awaiting_auth_ || closed_) return out;  // the session ended meanwhile
+  auth_result(result, out);
+  if (!closed_) process(out);
+  return out;
+}
+
+void Session::auth_result(AuthResult result, Output& out) {
+  awaiting_auth_ = false;
+  std::string user = std::move(auth_user_);
+  auth_user_.clear();
   if (result == AuthResult::kTempFail) {
     log("auth", {{"user", user}, {"result", "tempfail"}});
     reply(out, Reply(454, "4.7.0", "Temporary authentication failure"));

@@ -140,7 +140,12 @@ class Session {
   // where it comes from is the network layer's `resume`, passed to every evaluation.
   void set_resume(Resume resume) { resume_ = std::move(resume); }
   Output policy_done(Verdict v);
-  bool awaiting_policy() const { return awaiting_policy_.has_value(); }
+  // AUTH's credentials check likewise (a crypt(3) hash may run on a worker).
+  void set_auth_resume(Authenticator::Done resume) { auth_resume_ = std::move(resume); }
+  Output auth_checked(AuthResult result);
+  // A stage's verdict or a credentials check is awaited: the session waits for us, not
+  // for the client, so the idle timeout does not run.
+  bool awaiting_policy() const { return awaiting_policy_.has_value() || awaiting_auth_; }
   // What an answer from the backend is awaited for, which decides how long the network
   // layer waits for it (RFC 5321 4.5.3.2: the reply after the end of data gets longest).
   enum class BackendWait { kNone, kConnect, kGreeting, kEhlo, kMail, kRcpt, kDataEnd, kOther };
@@ -225,6 +230,7 @@ class Session {
   void backend_ready(Output& out);
   void resume(Output& out);
   void decide(PolicyStage stage, Output& out);
+  void auth_result(AuthResult result, Output& out);
   void decided(Verdict v, Output& out);
   void connect_decided(const Verdict& v, Output& out);
   void ehlo_decided(const Verdict& v, Output& out);
@@ -242,6 +248,8 @@ class Session {
   SessionFacts facts_;
   std::shared_ptr<StagePolicy> policy_;
   Resume resume_;                                // how a suspended verdict comes back
+  Authenticator::Done auth_resume_;              // how a credentials check comes back
+  bool awaiting_auth_ = false;
   std::optional<PolicyStage> awaiting_policy_;   // a stage waits for its verdict
   std::optional<Command> policy_command_;        // MAIL/RCPT: the command being decided
   std::string policy_previous_helo_;             // EHLO: restored if the policy refuses

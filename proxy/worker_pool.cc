@@ -61,4 +61,19 @@ std::optional<Verdict> OffloadingPolicy::start(const StageRequest& request, cons
   return std::nullopt;
 }
 
+std::optional<AuthResult> OffloadingAuthenticator::start(const std::string& user, const std::string& password,
+                                                         const Done& done) {
+  if (!done) return inner_->check(user, password);
+  pool_->submit([inner = inner_, user, password, done] {
+    AuthResult r = AuthResult::kTempFail;
+    try {
+      r = inner->check(user, password);
+    } catch (const std::exception&) {
+      // the directory failed: a temporary failure (454)
+    }
+    done(r);
+  });
+  return std::nullopt;
+}
+
 }  // namespace sievegate::proxy

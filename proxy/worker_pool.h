@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "proxy/auth.h"
 #include "proxy/policy.h"
 
 namespace sievegate::proxy {
@@ -48,6 +49,20 @@ class OffloadingPolicy final : public StagePolicy {
   std::shared_ptr<StagePolicy> inner_;
   std::shared_ptr<WorkerPool> pool_;
   std::size_t threshold_;
+};
+
+// Checks credentials on the pool: a crypt(3) hash costs milliseconds by design, which a
+// reactor thread must not spend.
+class OffloadingAuthenticator final : public Authenticator {
+ public:
+  OffloadingAuthenticator(std::shared_ptr<Authenticator> inner, std::shared_ptr<WorkerPool> pool)
+      : inner_(std::move(inner)), pool_(std::move(pool)) {}
+  AuthResult check(const std::string& user, const std::string& password) override { return inner_->check(user, password); }
+  std::optional<AuthResult> start(const std::string& user, const std::string& password, const Done& done) override;
+
+ private:
+  std::shared_ptr<Authenticator> inner_;
+  std::shared_ptr<WorkerPool> pool_;
 };
 
 }  // namespace sievegate::proxy

@@ -1210,3 +1210,44 @@ TEST_CASE("session: a policy that suspends without a way back gives 451, never a
   CHECK(h.client == "451 4.3.0 Temporary local problem, please try again later.\r\n");
   CHECK(h.client_closed);
 }
+
+TEST_CASE("session: AUTH's credentials checked later (on a worker): input waits, the result continues", "[proxy][async]") {
+  // A directory that answers later, as OffloadingAuthenticator does from the pool.
+  struct LaterDirectory : Authenticator {
+    std::vector<std::pair<std::string, std::string>> asked;
+    AuthResult check(const std::string&, const std::string&) override { return AuthResult::kInvalid; }
+    std::optional<AuthResult> start(const std::string& u, const std::string& p, const Done&) override {
+      asked.emplace_back(u, p);
+      return std::nullopt;
+    }
+  };
+  auto directory = std::make_shared<LaterDirectory>();
+  SessionConfig c = auth_config(true);
+  c.auth.directory = directory;
+  Harness h;
+  h.session = Session(c, facts("192.0.2.7"), nullptr);
+  h.session.set_auth_resume([](AuthResult) {});
+  h.take(h.session.start());
+  h.from_client("EHLO c.example\r\n");
+  h.client.clear();
+  h.from_client("AUTH PLAIN AGFsaWNlAHMzY3JldA==\r\nNOOP\r\n");
+  REQUIRE(directory->asked.size() == 1);
+  CHECK(directory->asked[0] == std::make_pair(std::string("alice"), std::string("s3cret")));
+  CHECK(h.client.empty());                  // no answer yet, and the NOOP waits
+  CHECK(h.session.awaiting_policy());       // so no idle timeout runs meanwhile
+  h.take(h.session.auth_checked(AuthResult::kOk));
+  CHECK(h.client == "235 2.7.0 Authentication succeeded.\r\n250 2.0.0 OK\r\n");
+  CHECK(h.session.facts().authenticated_as == "alice");
+  CHECK(h.session.auth_checked(AuthResult::kOk).to_client.empty());  // nobody waits any more
+
+  SECTION("a temporary failure") {
+    Harness t;
+    t.session = Session(c, facts("192.0.2.7"), nullptr);
+    t.session.set_auth_resume([](AuthResult) {});
+    t.take(t.session.start());
+    t.from_client("EHLO c.example\r\nAUTH PLAIN AGFsaWNlAHMzY3JldA==\r\n");
+    t.client.clear();
+    t.take(t.session.auth_checked(AuthResult::kTempFail));
+    CHECK(t.client == "454 4.7.0 Temporary authentication failure\r\n");
+  }
+}

@@ -98,3 +98,31 @@ TEST_CASE("worker pool: queued tasks all run; the destructor waits for them", "[
   }
   CHECK(ran.load() == 200);
 }
+
+TEST_CASE("worker pool: credentials are checked on a worker", "[proxy][async]") {
+  struct Recording : Authenticator {
+    std::atomic<bool> on_caller{false};
+    std::thread::id caller = std::this_thread::get_id();
+    AuthResult check(const std::string& u, const std::string& p) override {
+      if (std::this_thread::get_id() == caller) on_caller = true;
+      return u == "alice" && p == "s3cret" ? AuthResult::kOk : AuthResult::kInvalid;
+    }
+  };
+  auto inner = std::make_shared<Recording>();
+  OffloadingAuthenticator auth(inner, std::make_shared<WorkerPool>(1));
+  std::mutex mutex;
+  std::condition_variable cv;
+  std::optional<AuthResult> got;
+  auto done = [&](AuthResult r) {
+    std::lock_guard<std::mutex> lock(mutex);
+    got = r;
+    cv.notify_all();
+  };
+  CHECK(!auth.start("alice", "s3cret", done));
+  {
+    std::unique_lock<std::mutex> lock(mutex);
+    REQUIRE(cv.wait_for(lock, std::chrono::seconds(10), [&] { return got.has_value(); }));
+  }
+  CHECK(*got == AuthResult::kOk);
+  CHECK(!inner->on_caller);
+}
