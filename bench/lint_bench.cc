@@ -8,12 +8,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <numeric>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "base/file.h"
 #include "policy/ast_builder.h"
 #include "policy/policy.h"
 
@@ -25,10 +24,7 @@ const std::vector<std::string>& corpus() {
     for (const auto& entry :
          std::filesystem::directory_iterator(std::string(SIEVEGATE_CORPUS_DIR) + "/valid")) {
       if (entry.path().extension() != ".sieve") continue;
-      std::ifstream in(entry.path(), std::ios::binary);
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      out.push_back(ss.str());
+      out.push_back(sievegate::base::read_file(entry.path().string()).text);
     }
     return out;
   }();

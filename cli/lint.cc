@@ -6,15 +6,13 @@
 // script; 2: usage error or unreadable input.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "base/file.h"
+#include "base/json.h"
 #include "cli/commands.h"
-#include "cli/json.h"
 #include "policy/ast_builder.h"
 #include "policy/policy.h"
 
@@ -22,6 +20,7 @@ namespace sievegate::cli {
 namespace {
 
 namespace fs = std::filesystem;
+using base::append_json_string;
 
 constexpr const char* kUsage =
     "usage: sievegate lint [--format text|json] [--dump-ast] PATH...\n"
@@ -42,24 +41,11 @@ struct FileReport {
   std::string ast_dump;
 };
 
-bool read_all(std::istream& in, std::string& out) {
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
-
-// Expands PATH arguments into the list of scripts; false on an unusable path.
+// Expands PATH arguments into the list of scripts; false on an unusable folder. Any
+// other path is a script: one that cannot be read says why when it is read.
 bool collect(const std::string& arg, std::vector<std::string>& files) {
-  if (arg == "-") {
-    files.push_back(arg);
-    return true;
-  }
   std::error_code ec;
-  fs::file_status status = fs::status(arg, ec);
-  if (ec || !fs::exists(status)) {
-    std::cerr << "sievegate lint: " << arg << ": no such file or directory\n";
-    return false;
-  }
-  if (!fs::is_directory(status)) {
+  if (arg == "-" || !fs::is_directory(arg, ec)) {
     files.push_back(arg);
     return true;
   }
@@ -71,7 +57,7 @@ bool collect(const std::string& arg, std::vector<std::string>& files) {
     }
   }
   if (ec) {
-    std::cerr << "sievegate lint: " << arg << ": " << ec.message() << "\n";
+    std::cerr << diagnostic_line(arg, 0, 0, "error", "cannot read: " + ec.message());
     return false;
   }
   std::sort(found.begin(), found.end());
@@ -81,8 +67,7 @@ bool collect(const std::string& arg, std::vector<std::string>& files) {
 
 void print_text(const FileReport& report) {
   for (const policy::Diagnostic& d : report.diagnostics) {
-    std::cout << report.path << ':' << d.pos.line << ':' << d.pos.column << ": "
-              << policy::severity_name(d.severity) << ": " << d.message << '\n';
+    std::cout << diagnostic_line(report.path, d.pos.line, d.pos.column, policy::severity_name(d.severity), d.message);
   }
   std::cout << report.ast_dump;
 }
@@ -162,21 +147,21 @@ int lint_main(int argc, char** argv) {
   std::vector<FileReport> reports;
   int errors = 0, warnings = 0;
   for (const std::string& file : files) {
-    std::string source;
-    bool ok;
-    if (file == "-") {
-      ok = read_all(std::cin, source);
-    } else {
-      std::ifstream in(file, std::ios::binary);
-      ok = in.is_open() && read_all(in, source);
-    }
-    if (!ok) {
-      std::cerr << "sievegate lint: " << file << ": cannot read file\n";
-      usage_failure = true;
-      continue;
-    }
     FileReport report;
     report.path = file == "-" ? "<stdin>" : file;
+    base::FileText text = file == "-" ? base::read_fd(0) : base::read_file(file);
+    if (!text.ok()) {
+      // A system failure (exit 2, said on stderr); the JSON document has it too, as an
+      // error without a position.
+      policy::Diagnostic d{policy::Severity::kError, {}, "unreadable", "cannot read: " + text.reason()};
+      std::cerr << diagnostic_line(report.path, 0, 0, "error", d.message);
+      usage_failure = true;
+      ++errors;
+      report.diagnostics.push_back(std::move(d));
+      reports.push_back(std::move(report));
+      continue;
+    }
+    const std::string& source = text.text;
     // Included scripts are looked up next to the script (for stdin: the current folder),
     // as `include` names scripts of the same owner (RFC 6609 2), and checked too.
     std::string dir = file == "-" ? "." : std::filesystem::path(file).parent_path().string();

@@ -3,14 +3,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "base/file.h"
+#include "base/json.h"
 #include "cli/commands.h"
-#include "cli/json.h"
 #include "policy/duplicate_store.h"
 #include "policy/message/message.h"
 #include "policy/policy.h"
@@ -19,6 +18,8 @@
 
 namespace sievegate::cli {
 namespace {
+
+using base::append_json_string;
 
 constexpr const char* kUsage =
     "usage: sievegate run --script FILE [options]\n"
@@ -47,11 +48,15 @@ constexpr const char* kUsage =
 // instruction limit (the same as the proxy's) still bounds the work.
 constexpr std::chrono::microseconds kOfflineWallTime{10000000};
 
-bool read_file(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in.is_open()) return false;
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
+// Reads an input file into `out`; when it cannot be read, says why on stderr (exit 2).
+bool read_input(const std::string& path, std::string& out) {
+  base::FileText file = base::read_file(path);
+  if (!file.ok()) {
+    std::cerr << diagnostic_line(path, 0, 0, "error", "cannot read: " + file.reason());
+    return false;
+  }
+  out = std::move(file.text);
+  return true;
 }
 
 std::string strip_angles(std::string s) {
@@ -61,8 +66,7 @@ std::string strip_angles(std::string s) {
 
 void print_diagnostics(const std::string& path, const policy::Diagnostics& diagnostics) {
   for (const policy::Diagnostic& d : diagnostics) {
-    std::cerr << path << ':' << d.pos.line << ':' << d.pos.column << ": "
-              << policy::severity_name(d.severity) << ": " << d.message << '\n';
+    std::cerr << diagnostic_line(path, d.pos.line, d.pos.column, policy::severity_name(d.severity), d.message);
   }
 }
 
@@ -255,14 +259,8 @@ int run_main(int argc, char** argv) {
     return kExitUsage;
   }
   std::string source, raw_message;
-  if (!read_file(script_path, source)) {
-    std::cerr << "sievegate run: " << script_path << ": cannot read file\n";
-    return kExitUsage;
-  }
-  if (!message_path.empty() && !read_file(message_path, raw_message)) {
-    std::cerr << "sievegate run: " << message_path << ": cannot read file\n";
-    return kExitUsage;
-  }
+  if (!read_input(script_path, source)) return kExitUsage;
+  if (!message_path.empty() && !read_input(message_path, raw_message)) return kExitUsage;
 
   std::string script_dir = std::filesystem::path(script_path).parent_path().string();
   if (script_dir.empty()) script_dir = ".";

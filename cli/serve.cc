@@ -7,13 +7,15 @@
 #include <map>
 #include <string>
 
+#include "base/json.h"
 #include "cli/commands.h"
-#include "cli/json.h"
 #include "config/loader.h"
 #include "proxy/server.h"
 
 namespace sievegate::cli {
 namespace {
+
+using base::append_json_string;
 
 constexpr const char* kServeUsage =
     "usage: sievegate serve --config FILE\n"
@@ -33,8 +35,7 @@ constexpr const char* kCheckUsage =
 
 void print_reports(const config::LoadedConfig& loaded, std::ostream& out) {
   for (const config::Report& r : loaded.reports) {
-    out << r.path << ':' << r.line << ':' << r.column << ": " << (r.error ? "error" : "warning") << ": " << r.message
-        << '\n';
+    out << diagnostic_line(r.path, r.line, r.column, r.error ? "error" : "warning", r.message);
   }
 }
 
@@ -116,8 +117,11 @@ int check_config_main(int argc, char** argv) {
     return kExitUsage;
   }
   config::LoadedConfig loaded = config::load_config(path);
-  if (!loaded.reports.empty() && loaded.reports.front().code == "unreadable") {
-    std::cerr << "sievegate check-config: " << path << ": cannot read file\n";
+  if (loaded.read_error != 0) {
+    // A system failure: said on stderr (cli.md), and in the JSON document as an error
+    // without a position.
+    print_reports(loaded, std::cerr);
+    if (json) std::cout << reports_json(loaded);
     return kExitUsage;
   }
   if (json) std::cout << reports_json(loaded);
@@ -146,7 +150,7 @@ int serve_main(int argc, char** argv) {
   }
   config::LoadedConfig loaded = config::load_config(config_path);
   report_to_log(loaded, loaded.server.log.get());
-  if (!loaded.reports.empty() && loaded.reports.front().code == "unreadable") return kExitUsage;
+  if (loaded.read_error != 0) return kExitUsage;
   if (!loaded.ok()) return kExitInputErrors;
 
   // Block the signals in every thread; the main thread waits for them.

@@ -9,12 +9,10 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <fstream>
 #include <functional>
-#include <iterator>
 #include <set>
-#include <sstream>
 
+#include "base/file.h"
 #include "config/rules.h"
 #include "config/values.h"
 #include "policy/ascii.h"
@@ -294,13 +292,6 @@ std::string file_value(const std::string& config_path, std::string value) {
     if (slash != std::string::npos) value = config_path.substr(0, slash + 1) + value;
   }
   return value;
-}
-
-bool read_text(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in.is_open()) return false;
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
 }
 
 // ------------------------------------------------------------------ sections
@@ -725,10 +716,13 @@ void Loader::scripts(const toml::table* table) {
     } else if (auto text = node.value<std::string>()) {
       if (text->rfind("file://", 0) == 0) {
         src.file = file_value(path_, *text);
-        if (!read_text(src.file, src.text)) {
-          diags.error(position_of(node), "unreadable-script", "cannot read script file '" + src.file + "'");
+        base::FileText file = base::read_file(src.file);
+        if (!file.ok()) {
+          diags.error(position_of(node), "unreadable-script",
+                      "cannot read script file '" + src.file + "': " + file.reason());
           continue;
         }
+        src.text = std::move(file.text);
       } else {
         src.text = *text;
         // Where the text starts in the file: after the opening quotes, and for '''/"""
@@ -996,10 +990,13 @@ void Loader::compile_scripts() {
 
 LoadedConfig Loader::run() {
   out_.sieve = std::make_shared<SieveSettings>();
-  if (!read_text(path_, text_)) {
-    out_.reports.push_back(Report{path_, 0, 0, true, "unreadable", "cannot read the configuration file"});
+  base::FileText file = base::read_file(path_);
+  if (!file.ok()) {
+    out_.read_error = file.error;
+    out_.reports.push_back(Report{path_, 0, 0, true, "unreadable", "cannot read: " + file.reason()});
     return std::move(out_);
   }
+  text_ = std::move(file.text);
   toml::table root_table;
   try {
     root_table = toml::parse(text_, path_);

@@ -18,7 +18,7 @@ namespace sievegate::config {
 
 struct Report {
   std::string path;  // the config file, or a script file it names
-  int line = 0;
+  int line = 0;      // 0: no position, the report is about the whole file
   int column = 0;
   bool error = true;
   std::string code;
@@ -30,6 +30,9 @@ struct LoadedConfig {
   std::shared_ptr<SieveSettings> sieve;
   std::chrono::milliseconds shutdown_grace{30000};
   std::vector<Report> reports;  // in file order per file
+  // errno when the file itself could not be read: a system failure, not a mistake in
+  // it. `reports` then holds only that, "cannot read: <reason>" with no position.
+  int read_error = 0;
   bool ok() const;
   std::size_t errors() const;
   std::size_t warnings() const;

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 
+#include "base/text.h"
 #include "policy/edit_distance.h"
 #include "policy/limits.h"
 #include "policy/variables_syntax.h"
@@ -599,27 +600,9 @@ class Checker {
         decoded += "\xEF\xBF\xBD";
         continue;
       }
-      append_utf8(static_cast<std::uint32_t>(cp), decoded);
+      base::append_utf8(static_cast<char32_t>(cp), decoded);
     }
     return true;
-  }
-
-  static void append_utf8(std::uint32_t cp, std::string& out) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
   }
 
   // RFC 5229 3: a reference with a namespace needs that namespace to be known.

@@ -2,10 +2,9 @@
 #include "policy/policy.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 
+#include "base/file.h"
 #include "policy/limits.h"
 
 #include "policy/ast_builder.h"
@@ -35,11 +34,9 @@ CheckResult check_source(std::string_view source, const Registry& registry) {
 std::optional<std::string> DirectoryScriptStore::load(std::string_view name, bool global) const {
   // A script named "x" is the file x.sieve (as in Pigeonhole: "x.sieve" names x.sieve.sieve).
   std::string path = (global ? global_ : personal_) + "/" + std::string(name) + ".sieve";
-  std::ifstream in(path, std::ios::binary);
-  if (!in.is_open()) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  base::FileText file = base::read_file(path);
+  if (!file.ok()) return std::nullopt;
+  return std::move(file.text);
 }
 
 namespace {

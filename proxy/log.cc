@@ -10,7 +10,7 @@
 #include <random>
 #include <vector>
 
-#include "policy/json.h"
+#include "base/json.h"
 
 namespace sievegate::proxy {
 namespace {
@@ -58,18 +58,18 @@ std::string Log::format(Level level, std::string_view event, std::initializer_li
   line.reserve(160);
   if (format_ == Format::kJson) {
     line += "{\"time\":";
-    policy::append_json_string(line, timestamp());
+    base::append_json_string(line, timestamp());
     line += ",\"level\":";
-    policy::append_json_string(line, level_name(level));
+    base::append_json_string(line, level_name(level));
     line += ",\"event\":";
-    policy::append_json_string(line, event);
+    base::append_json_string(line, event);
     for (const Field& f : fields) {
       if (f.text.empty()) continue;  // facts not known (yet) are left out
       line += ',';
-      policy::append_json_string(line, f.key);
+      base::append_json_string(line, f.key);
       line += ':';
       if (f.number && !f.text.empty()) line += f.text;
-      else policy::append_json_string(line, f.text);
+      else base::append_json_string(line, f.text);
     }
     line += "}\n";
     return line;
@@ -84,7 +84,7 @@ std::string Log::format(Level level, std::string_view event, std::initializer_li
     line += ' ';
     line += f.key;
     line += '=';
-    if (needs_quotes(f.text)) policy::append_json_string(line, f.text);  // the same escapes, quoted
+    if (needs_quotes(f.text)) base::append_json_string(line, f.text);  // the same escapes, quoted
     else line += f.text;
   }
   line += '\n';

@@ -1,17 +1,11 @@
 // RFC 5435 enotify (notify, valid_notify_method, notify_method_capability, the
 // :encodeurl modifier) with the mailto method of RFC 5436, the only one sievegate has.
+#include "base/text.h"
 #include "policy/extensions/common.h"
 #include "policy/extensions/extensions.h"
 
 namespace sievegate::policy::extensions {
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // RFC 6068 2: percent-decodes `s`; false on a bad escape or a character that must be
 // escaped (qchar = unreserved / pct-encoded / some-delims).
@@ -20,7 +14,7 @@ bool decode_mailto_part(std::string_view s, std::string& out) {
     char c = s[i];
     if (c == '%') {
       if (i + 2 >= s.size()) return false;
-      int hi = hex_value(s[i + 1]), lo = hex_value(s[i + 2]);
+      int hi = base::hex_value(s[i + 1]), lo = base::hex_value(s[i + 2]);
       if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) return false;  // %00 is never allowed
       out += static_cast<char>(hi * 16 + lo);
       i += 2;

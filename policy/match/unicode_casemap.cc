@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "base/text.h"
 #include "policy/match/canonical.h"
 
 namespace sievegate::policy::match {
@@ -278,22 +279,7 @@ const Decomposition* find_decomposition(char32_t cp) {
 }
 
 void append_utf8(char32_t cp, Unit& out) {
-  auto put = [&out](unsigned v) { out.bytes[out.size++] = static_cast<unsigned char>(v); };
-  if (cp < 0x80) {
-    put(cp);
-  } else if (cp < 0x800) {
-    put(0xC0 | (cp >> 6));
-    put(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    put(0xE0 | (cp >> 12));
-    put(0x80 | ((cp >> 6) & 0x3F));
-    put(0x80 | (cp & 0x3F));
-  } else {
-    put(0xF0 | (cp >> 18));
-    put(0x80 | ((cp >> 12) & 0x3F));
-    put(0x80 | ((cp >> 6) & 0x3F));
-    put(0x80 | (cp & 0x3F));
-  }
+  base::encode_utf8(cp, [&out](unsigned v) { out.bytes[out.size++] = static_cast<unsigned char>(v); });
 }
 
 bool continuation(std::string_view s, std::size_t i) {

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdint>
 
+#include "base/text.h"
 #include "policy/message/header.h"
 
 namespace sievegate::policy::message {
@@ -31,13 +32,6 @@ struct Base64Table {
 constexpr Base64Table kBase64Table;
 
 int base64_value(char c) { return kBase64Table.value[static_cast<unsigned char>(c)]; }
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
 
 bool is_wsp(char c) { return c == ' ' || c == '\t'; }
 
@@ -210,8 +204,8 @@ std::string quoted_printable_decode(std::string_view in) {
     if (soft_break) line.remove_suffix(1);  // rule 5: "=" at the end joins the lines
     for (std::size_t i = 0; i < line.size(); ++i) {
       if (line[i] == '=' && i + 2 < line.size()) {
-        int hi = hex_value(line[i + 1]);
-        int lo = hex_value(line[i + 2]);
+        int hi = base::hex_value(line[i + 1]);
+        int lo = base::hex_value(line[i + 2]);
         if (hi >= 0 && lo >= 0) {
           out.push_back(static_cast<char>(hi * 16 + lo));
           i += 2;

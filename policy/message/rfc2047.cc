@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/text.h"
 #include "policy/message/codec.h"
 #include "policy/message/header.h"
 
@@ -30,13 +31,6 @@ bool is_especial(char c) {
   }
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
 // RFC 2047 4.2: "_" is a space, "=XX" an octet, other printable characters themselves.
 // Lower-case hex digits are accepted; a malformed "=" makes the word invalid.
 std::optional<std::string> q_decode(std::string_view text) {
@@ -48,8 +42,8 @@ std::optional<std::string> q_decode(std::string_view text) {
       out.push_back(' ');
     } else if (c == '=') {
       if (i + 2 >= text.size()) return std::nullopt;
-      int hi = hex_value(text[i + 1]);
-      int lo = hex_value(text[i + 2]);
+      int hi = base::hex_value(text[i + 1]);
+      int lo = base::hex_value(text[i + 2]);
       if (hi < 0 || lo < 0) return std::nullopt;
       out.push_back(static_cast<char>(hi * 16 + lo));
       i += 2;

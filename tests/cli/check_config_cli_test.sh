@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `sievegate check-config` follows cli.md: text diagnostics as file:line:col, one JSON
-# document with --format json, exit codes 0 / 1 / 2.
+# document with --format json, exit codes 0 / 1 / 2; serve reports an unreadable
+# configuration the same way.
 # Usage: check_config_cli_test.sh SIEVEGATE
 set -u
 bin=$1
@@ -44,8 +45,27 @@ print(d["errors"], d["warnings"] > 0, f["path"].endswith("bad.toml"), ",".join(s
 ' <<< "$json")
 check "json: one document with counts, positions and codes" "2 True True error,warning True" "$summary"
 
-"$bin" check-config "$tmp/missing.toml" >/dev/null 2>&1
-check "unreadable file: exit 2" 2 $?
+# A file that cannot be read is a system failure: exit 2, "path: cannot read: <OS reason>"
+# on stderr (never path:0:0:), and with --format json also an error without a position.
+out=$("$bin" check-config "$tmp/missing.toml" 2>"$tmp/err"); rc=$?
+check "unreadable file: exit 2" 2 "$rc"
+check "unreadable file: nothing on stdout" "" "$out"
+check "unreadable file: path and reason" "$tmp/missing.toml: cannot read: No such file or directory" "$(cat "$tmp/err")"
+out=$("$bin" check-config --format json "$tmp/missing.toml" 2>"$tmp/err"); rc=$?
+check "unreadable file, json: exit 2" 2 "$rc"
+check "unreadable file, json: document" '{"files": [{"path": "'$tmp'/missing.toml", "diagnostics": [{"severity": "error", "line": 0, "column": 0, "code": "unreadable", "message": "cannot read: No such file or directory"}]}], "errors": 1, "warnings": 0}' "$out"
+check "unreadable file, json: path and reason on stderr" "$tmp/missing.toml: cannot read: No such file or directory" "$(cat "$tmp/err")"
+out=$("$bin" check-config "$tmp" 2>&1); rc=$?
+check "a folder: exit 2" 2 "$rc"
+check "a folder: reason" "$tmp: cannot read: Is a directory" "$out"
+# serve reads the configuration the same way.
+out=$("$bin" serve --config "$tmp/missing.toml" 2>"$tmp/err"); rc=$?
+check "serve, unreadable config: exit 2" 2 "$rc"
+check "serve, unreadable config: path and reason" "$tmp/missing.toml: cannot read: No such file or directory" "$(cat "$tmp/err")"
+printf '[sieve.trusted.scripts]\nc = "file://missing.sieve"\n' > "$tmp/script.toml"
+out=$("$bin" check-config "$tmp/script.toml" 2>&1); rc=$?
+check "unreadable script file: exit 1" 1 "$rc"
+contains "unreadable script file: position and reason" "$tmp/script.toml:2:5: error: cannot read script file '$tmp/missing.sieve': No such file or directory" "$out"
 "$bin" check-config >/dev/null 2>&1
 check "no file: exit 2" 2 $?
 "$bin" check-config --format yaml "$tmp/bad.toml" >/dev/null 2>&1

@@ -42,7 +42,17 @@ if command -v python3 >/dev/null; then
   check "json: parses" 0 $?
 fi
 
-"$bin" lint "$tmp/missing.sieve" >/dev/null 2>&1; check "missing file: exit 2" 2 $?
+# A file that cannot be read: exit 2, the OS's reason on stderr (no position), and in
+# the JSON document an error without a position, code "unreadable".
+out=$("$bin" lint "$tmp/missing.sieve" 2>"$tmp/err"); rc=$?
+check "missing file: exit 2" 2 "$rc"
+check "missing file: nothing on stdout" "" "$out"
+check "missing file: path and reason on stderr" "$tmp/missing.sieve: cannot read: No such file or directory" "$(cat "$tmp/err")"
+out=$("$bin" lint --format json "$tmp/good.sieve" "$tmp/missing.sieve" 2>"$tmp/err"); rc=$?
+check "missing file, json: exit 2" 2 "$rc"
+expected='{"files": [{"path": "'$tmp'/good.sieve", "diagnostics": []}, {"path": "'$tmp'/missing.sieve", "diagnostics": [{"severity": "error", "line": 0, "column": 0, "code": "unreadable", "message": "cannot read: No such file or directory"}]}], "errors": 1, "warnings": 0}'
+check "missing file, json: document" "$expected" "$out"
+check "missing file, json: reason on stderr" "$tmp/missing.sieve: cannot read: No such file or directory" "$(cat "$tmp/err")"
 "$bin" lint >/dev/null 2>&1; check "no path: exit 2" 2 $?
 "$bin" lint --format xml "$tmp/good.sieve" >/dev/null 2>&1; check "bad format: exit 2" 2 $?
 "$bin" lint --bogus "$tmp/good.sieve" >/dev/null 2>&1; check "bad option: exit 2" 2 $?

@@ -117,7 +117,17 @@ out=$("$bin" run --script "$tmp/dup.sieve" --message "$tmp/id.eml" --format json
 contains "duplicate" '"actions": [], "implicit_keep": true' "$out"
 
 "$bin" run >/dev/null 2>&1; check "no script: exit 2" 2 $?
-"$bin" run --script "$tmp/missing.sieve" >/dev/null 2>&1; check "missing script: exit 2" 2 $?
+out=$("$bin" run --script "$tmp/missing.sieve" 2>"$tmp/err"); rc=$?
+check "missing script: exit 2" 2 "$rc"
+check "missing script: nothing on stdout" "" "$out"
+check "missing script: path and reason" "$tmp/missing.sieve: cannot read: No such file or directory" "$(cat "$tmp/err")"
+out=$("$bin" run --script "$tmp/missing.sieve" --format json 2>"$tmp/err"); rc=$?
+check "missing script, json: exit 2" 2 "$rc"
+check "missing script, json: nothing on stdout" "" "$out"
+check "missing script, json: path and reason" "$tmp/missing.sieve: cannot read: No such file or directory" "$(cat "$tmp/err")"
+"$bin" run --script "$seed" --message "$tmp/missing.eml" 2>"$tmp/err"; rc=$?
+check "missing message: exit 2" 2 "$rc"
+check "missing message: path and reason" "$tmp/missing.eml: cannot read: No such file or directory" "$(cat "$tmp/err")"
 "$bin" run --script "$seed" --stage lunch >/dev/null 2>&1; check "bad stage: exit 2" 2 $?
 "$bin" run --script "$seed" --env novalue >/dev/null 2>&1; check "bad env: exit 2" 2 $?
 "$bin" run --help | grep -q -- '--stage'; check "run --help" 0 $?

@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -44,6 +45,19 @@ bool has_report(const config::LoadedConfig& c, int line, const std::string& frag
 }
 
 }  // namespace
+
+TEST_CASE("config: a file that cannot be read is a system failure with the OS's reason", "[config]") {
+  config::LoadedConfig c = config::load_config("/nonexistent/sievegate.toml");
+  CHECK(c.read_error == ENOENT);
+  CHECK_FALSE(c.ok());
+  REQUIRE(c.reports.size() == 1);
+  CHECK(c.reports[0].line == 0);
+  CHECK(c.reports[0].code == "unreadable");
+  CHECK(c.reports[0].message == "cannot read: No such file or directory");
+
+  TempConfig file("[session]\n");
+  CHECK(config::load_config(file.path).read_error == 0);
+}
 
 TEST_CASE("config: the seed example loads, with defaults said aloud", "[config]") {
   TempConfig file(R"([session]

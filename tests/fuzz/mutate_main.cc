@@ -10,11 +10,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "base/file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
 
@@ -67,10 +67,7 @@ int main(int argc, char** argv) {
   for (int i = 3; i < argc; ++i) {
     for (const auto& entry : std::filesystem::recursive_directory_iterator(argv[i])) {
       if (entry.path().extension() != ".sieve") continue;
-      std::ifstream in(entry.path(), std::ios::binary);
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      seeds.push_back(ss.str());
+      seeds.push_back(sievegate::base::read_file(entry.path().string()).text);
     }
   }
   if (seeds.empty()) {

@@ -6,11 +6,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "base/file.h"
 #include "policy/policy.h"
 
 namespace fs = std::filesystem;
@@ -28,12 +28,7 @@ std::vector<fs::path> scripts_in(const fs::path& dir) {
   return out;
 }
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string read_file(const fs::path& p) { return sievegate::base::read_file(p.string()).text; }
 
 std::string render(const Diagnostics& diagnostics) {
   std::string out;

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace sievegate::policy {
+namespace sievegate::base {
 
 inline void append_json_string(std::string& out, std::string_view s) {
   out += '"';
@@ -32,4 +32,4 @@ inline void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-}  // namespace sievegate::policy
+}  // namespace sievegate::base

@@ -1,0 +1,58 @@
+// base/text.h: hex digits and UTF-8 encoding; base/json.h: JSON string literals.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "base/json.h"
+#include "base/text.h"
+
+using namespace sievegate::base;
+
+TEST_CASE("hex_value: both cases, -1 for anything else") {
+  CHECK(hex_value('0') == 0);
+  CHECK(hex_value('9') == 9);
+  CHECK(hex_value('a') == 10);
+  CHECK(hex_value('F') == 15);
+  CHECK(hex_value('f') == 15);
+  CHECK(hex_value('g') == -1);
+  CHECK(hex_value('G') == -1);
+  CHECK(hex_value('/') == -1);
+  CHECK(hex_value(':') == -1);
+  CHECK(hex_value(' ') == -1);
+  CHECK(hex_value('\0') == -1);
+  CHECK(hex_value('\xC3') == -1);
+}
+
+TEST_CASE("append_utf8: one to four octets (RFC 3629)") {
+  auto utf8 = [](char32_t cp) {
+    std::string out = "<";
+    append_utf8(cp, out);  // appends, keeps what is there
+    return out.substr(1);
+  };
+  CHECK(utf8(U'A') == "A");
+  CHECK(utf8(0x0) == std::string(1, '\0'));
+  CHECK(utf8(0x7F) == "\x7F");
+  CHECK(utf8(0x80) == "\xC2\x80");
+  CHECK(utf8(0xE9) == "\xC3\xA9");          // é
+  CHECK(utf8(0x7FF) == "\xDF\xBF");
+  CHECK(utf8(0x800) == "\xE0\xA0\x80");
+  CHECK(utf8(0x20AC) == "\xE2\x82\xAC");    // €
+  CHECK(utf8(0xFFFD) == "\xEF\xBF\xBD");
+  CHECK(utf8(0x10000) == "\xF0\x90\x80\x80");
+  CHECK(utf8(0x1F600) == "\xF0\x9F\x98\x80");  // 😀
+  CHECK(utf8(0x10FFFF) == "\xF4\x8F\xBF\xBF");
+}
+
+TEST_CASE("encode_utf8: the same octets into any sink") {
+  unsigned char buf[4] = {};
+  int n = 0;
+  encode_utf8(0x1F600, [&](unsigned octet) { buf[n++] = static_cast<unsigned char>(octet); });
+  CHECK(n == 4);
+  CHECK(std::string(reinterpret_cast<const char*>(buf), 4) == "\xF0\x9F\x98\x80");
+}
+
+TEST_CASE("append_json_string: quotes, escapes control characters, passes UTF-8") {
+  std::string out = "x=";
+  append_json_string(out, std::string("a\"b\\c\n\r\t\x01\x7F\xC3\xA9", 12));
+  CHECK(out == "x=\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u007f\xC3\xA9\"");
+}
