@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "policy/ascii.h"
+#include "proxy/replies.h"
 
 namespace sievegate::proxy {
 namespace {
@@ -164,7 +165,7 @@ void Session::emit(Output& out, const Reply& r) { out.to_client += r.wire(); }
 void Session::drain_replies(Output& out) {
   for (const RcptSlot& slot : rcpt_slots_) {
     emit(out, slot.outstanding > 0 || !slot.reply
-                  ? Reply(451, "4.4.1", "Delivery to the next hop failed, please try again later.")
+                  ? replies::kNextHopFailed
                   : *slot.reply);
   }
   rcpt_slots_.clear();
@@ -201,7 +202,7 @@ void Session::connect_decided(const Verdict& v, Output& out) {
     end_reason_ = "refused at connect";
     return;
   }
-  reply(out, Reply(220, "", config_.hostname + " " + config_.greeting));
+  reply(out, replies::greeting(config_.hostname, config_.greeting));
 }
 
 // ---------------------------------------------------------------- the policy seam
@@ -221,7 +222,7 @@ void Session::decide(PolicyStage stage, Output& out) {
     decided(std::move(*v), out);
   } else if (!resume_) {
     // A policy that suspends with no way back (a session without a network layer).
-    decided(Verdict{Reply(451, "4.3.0", "Temporary local problem, please try again later."), false, false,
+    decided(Verdict{replies::kLocalProblem, false, false,
                     std::nullopt, std::nullopt, std::nullopt, std::nullopt, {"policy suspended without resume"}},
             out);
   }
@@ -259,7 +260,7 @@ Output Session::client_bytes(std::string_view bytes) {
   received_ += bytes.size();
   if (received_ > config_.transfer_limit) {
     // Nothing of this input is processed, so nothing past the limit is relayed.
-    finish(out, Reply(421, "4.7.28", config_.hostname + " Session exceeded transfer quota."),
+    finish(out, replies::transfer_quota(config_.hostname),
            "transfer limit");
     return out;
   }
@@ -285,19 +286,19 @@ void Session::process(Output& out) {
           on_data_end(out);
           continue;
         case DataReader::Status::kTooBig:
-          reply(out, Reply(552, "5.3.4", "Message too big for system."));
+          reply(out, replies::kTooBig);
           log("stage", {{"stage", "data"}, {"result", "reject"}, {"reply", "message too big"}});
           break;
         case DataReader::Status::kLineTooLong:
-          reply(out, Reply(554, "5.3.4", "Line is too long."));
+          reply(out, replies::kDataLineTooLong);
           break;
         case DataReader::Status::kSpoolFailed:
-          reply(out, Reply(451, "4.3.0", "Temporary local problem, please try again later."));
+          reply(out, replies::kLocalProblem);
           log("error", {{"stage", "data"}, {"error", "cannot write the spool file"}});
           break;
         case DataReader::Status::kBareLineEnd:
           // Client and backend could read the message differently: stop talking.
-          finish(out, Reply(521, "5.5.2", config_.hostname + " Bare CR or LF in message data is not allowed."),
+          finish(out, replies::bare_line_end(config_.hostname),
                  "bare CR or LF in DATA");
           return;
         default:
@@ -312,10 +313,10 @@ void Session::process(Output& out) {
       std::size_t take = std::min(bdat_remaining_, input_.size());
       if (!bdat_error_) {
         if (message_.size() + take > config_.data.max_message_size) {
-          bdat_error_ = Reply(552, "5.3.4", "Message too big for system.");
+          bdat_error_ = replies::kTooBig;
           message_.clear();
         } else if (!message_.append(std::string_view(input_).substr(0, take))) {
-          bdat_error_ = Reply(451, "4.3.0", "Temporary local problem, please try again later.");
+          bdat_error_ = replies::kLocalProblem;
           message_.clear();
         }
       }
@@ -352,7 +353,7 @@ void Session::process(Output& out) {
         input_.clear();
         skip_line_ = true;
         state_ = State::kCommands;
-        fail_command(out, Reply(500, "5.5.2", "Line too long."));
+        fail_command(out, replies::kLineTooLong);
       }
       return;
     }
@@ -361,7 +362,7 @@ void Session::process(Output& out) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.size() > limit) {
       state_ = State::kCommands;
-      fail_command(out, Reply(500, "5.5.2", "Line too long."));
+      fail_command(out, replies::kLineTooLong);
       continue;
     }
     if (state_ == State::kAuth) {
@@ -375,7 +376,7 @@ void Session::process(Output& out) {
 void Session::fail_command(Output& out, Reply r) {
   reply(out, r);
   if (++errors_ >= config_.max_errors) {
-    finish(out, Reply(421, "4.3.0", "Too many errors, disconnecting."), "too many errors");
+    finish(out, replies::kTooManyErrors, "too many errors");
   }
 }
 
@@ -394,22 +395,22 @@ void Session::command(const std::string& line, Output& out) {
     case Verb::kData: on_data(out); return;
     case Verb::kBdat: on_bdat(cmd, out); return;
     case Verb::kRset: on_rset(out); return;
-    case Verb::kNoop: reply(out, Reply(250, "2.0.0", "OK")); return;
+    case Verb::kNoop: reply(out, replies::kOk); return;
     case Verb::kHelp:
-      reply(out, Reply(214, "2.0.0", "See RFC 5321: EHLO HELO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY"));
+      reply(out, replies::kHelp);
       return;
     case Verb::kVrfy:
     case Verb::kExpn:
       // RFC 5321 3.5.3: cannot verify, but will accept and try.
-      reply(out, Reply(252, "2.5.2", "Cannot VRFY user, but will accept message and attempt delivery"));
+      reply(out, replies::kCannotVrfy);
       return;
     case Verb::kQuit:
-      finish(out, Reply(221, "2.0.0", config_.hostname + " Bye"), "quit");
+      finish(out, replies::bye(config_.hostname), "quit");
       return;
     case Verb::kStarttls: on_starttls(cmd, out); return;
     case Verb::kAuth: on_auth(cmd, out); return;
     case Verb::kUnknown:
-      fail_command(out, Reply(500, "5.5.2", "Command unrecognized"));
+      fail_command(out, replies::kUnrecognized);
       return;
   }
 }
@@ -417,7 +418,7 @@ void Session::command(const std::string& line, Output& out) {
 void Session::on_ehlo(const Command& cmd, bool extended, Output& out) {
   if (extended && config_.reject_non_fqdn && cmd.argument.find('.') == std::string::npos &&
       cmd.argument.front() != '[') {
-    reply(out, Reply(550, "5.5.0", "Invalid EHLO domain."));  // the session goes on
+    reply(out, replies::kInvalidEhlo);  // the session goes on
     return;
   }
   policy_previous_helo_ = facts_.helo;
@@ -453,7 +454,7 @@ void Session::ehlo_accepted(bool extended, Output& out) {
   eight_bit_ = config_.eight_bit_setting.value_or(!known || config_.backend_extensions->eight_bit());
   smtputf8_ = config_.smtputf8_setting.value_or(!known || config_.backend_extensions->smtputf8());
   if (!extended) {
-    reply(out, Reply(250, "", config_.hostname + " says hello"));
+    reply(out, replies::hello(config_.hostname));
     return;
   }
   Reply r(250, "", config_.hostname + " says hello");
@@ -493,22 +494,22 @@ Advertised Session::advertised() const {
 
 void Session::on_starttls(const Command& cmd, Output& out) {
   if (!config_.starttls) {
-    fail_command(out, Reply(502, "5.5.1", "STARTTLS is not offered here."));
+    fail_command(out, replies::kStartTlsNotOffered);
     return;
   }
   if (!facts_.tls_version.empty()) {
-    fail_command(out, Reply(504, "5.7.4", "Already in TLS mode."));
+    fail_command(out, replies::kAlreadyTls);
     return;
   }
   if (!cmd.argument.empty()) {
-    fail_command(out, Reply(501, "5.5.4", "Syntax: STARTTLS"));
+    fail_command(out, replies::kStartTlsSyntax);
     return;
   }
   if (have_mail_) {
-    fail_command(out, Reply(503, "5.5.1", "STARTTLS is not allowed during a mail transaction."));
+    fail_command(out, replies::kStartTlsInTransaction);
     return;
   }
-  reply(out, Reply(220, "2.0.0", "Ready to start TLS."));
+  reply(out, replies::kStartTls);
   // RFC 3207 4.2 / CVE-2011-0411: commands pipelined after STARTTLS were sent in clear
   // and must not be executed inside the TLS session.
   input_.clear();
@@ -547,23 +548,23 @@ Output Session::tls_failed(const std::string& why) {
 
 void Session::on_auth(const Command& cmd, Output& out) {
   if (!config_.auth.enabled()) {
-    fail_command(out, Reply(503, "5.5.1", "AUTH not allowed."));
+    fail_command(out, replies::kAuthNotAllowed);
     return;
   }
   if (!facts_.esmtp) {
-    fail_command(out, Reply(503, "5.5.1", "Polite people say EHLO first."));
+    fail_command(out, replies::kEhloFirst);
     return;
   }
   if (!facts_.authenticated_as.empty()) {
-    fail_command(out, Reply(503, "5.5.1", "Already authenticated."));
+    fail_command(out, replies::kAuthAgain);
     return;
   }
   if (have_mail_) {
-    fail_command(out, Reply(503, "5.5.1", "AUTH is not allowed during a mail transaction."));
+    fail_command(out, replies::kAuthInTransaction);
     return;
   }
   if (facts_.tls_version.empty() && !config_.auth.allow_plain_text) {
-    fail_command(out, Reply(503, "5.5.1", "Clear text authentication without TLS is forbidden."));
+    fail_command(out, replies::kAuthNeedsTls);
     return;
   }
   std::string_view arg = cmd.argument;
@@ -576,7 +577,7 @@ void Session::on_auth(const Command& cmd, Output& out) {
   } else if (mechanism == "LOGIN" && config_.auth.login) {
     auth_step_ = AuthStep::kLoginUser;
   } else {
-    reply(out, Reply(554, "5.7.8", "Authentication mechanism not supported."));
+    reply(out, replies::kAuthMechanism);
     return;
   }
   state_ = State::kAuth;
@@ -585,18 +586,18 @@ void Session::on_auth(const Command& cmd, Output& out) {
     return;
   }
   // RFC 4954 4: an empty challenge for PLAIN; LOGIN asks "Username:" then "Password:".
-  reply(out, Reply(334, "", auth_step_ == AuthStep::kPlain ? "" : encode_sasl("Username:")));
+  reply(out, replies::challenge(auth_step_ == AuthStep::kPlain ? "" : encode_sasl("Username:")));
 }
 
 void Session::auth_line(const std::string& line, Output& out) {
   state_ = State::kCommands;
   if (line == "*") {
-    reply(out, Reply(501, "5.7.0", "Authentication cancelled."));
+    reply(out, replies::kAuthCancelled);
     return;
   }
   std::optional<std::string> decoded = decode_sasl(line);
   if (!decoded) {
-    auth_failed(out, Reply(500, "5.5.6", "Invalid challenge."));
+    auth_failed(out, replies::kAuthBadChallenge);
     return;
   }
   switch (auth_step_) {
@@ -604,7 +605,7 @@ void Session::auth_line(const std::string& line, Output& out) {
       std::optional<PlainCredentials> c = parse_sasl_plain(*decoded);
       // An authorization identity other than the login itself is not supported.
       if (!c || (!c->authzid.empty() && c->authzid != c->user)) {
-        auth_failed(out, Reply(535, "5.7.8", "Authentication credentials invalid."));
+        auth_failed(out, replies::kAuthInvalid);
         return;
       }
       auth_finish(c->user, c->password, out);
@@ -614,13 +615,13 @@ void Session::auth_line(const std::string& line, Output& out) {
       auth_user_ = *decoded;
       auth_step_ = AuthStep::kLoginPassword;
       state_ = State::kAuth;
-      reply(out, Reply(334, "", encode_sasl("Password:")));
+      reply(out, replies::challenge(encode_sasl("Password:")));
       return;
     case AuthStep::kLoginPassword: {
       std::string user = std::move(auth_user_);
       auth_user_.clear();
       if (user.empty() || user.size() > 255 || decoded->size() > 255) {
-        auth_failed(out, Reply(535, "5.7.8", "Authentication credentials invalid."));
+        auth_failed(out, replies::kAuthInvalid);
         return;
       }
       auth_finish(user, *decoded, out);
@@ -656,12 +657,12 @@ void Session::auth_result(AuthResult result, Output& out) {
   auth_user_.clear();
   if (result == AuthResult::kTempFail) {
     log("auth", {{"user", user}, {"result", "tempfail"}});
-    reply(out, Reply(454, "4.7.0", "Temporary authentication failure"));
+    reply(out, replies::kAuthTempFail);
     return;
   }
   if (result != AuthResult::kOk) {
     log("auth", {{"user", user}, {"result", "invalid"}});
-    auth_failed(out, Reply(535, "5.7.8", "Authentication credentials invalid."));
+    auth_failed(out, replies::kAuthInvalid);
     return;
   }
   facts_.authenticated_as = policy::ascii_lower(user);
@@ -677,13 +678,13 @@ void Session::auth_decided(const Verdict& v, Output& out) {
   }
   // The next backend session carries the login (XCLIENT LOGIN=).
   abandon_backend(out);
-  reply(out, Reply(235, "2.7.0", "Authentication succeeded."));
+  reply(out, replies::kAuthOk);
 }
 
 void Session::auth_failed(Output& out, const Reply& r) {
   reply(out, r);
   if (++auth_errors_ >= config_.auth.max_errors) {
-    finish(out, Reply(421, "4.3.0", "Too many authentication errors, disconnecting."),
+    finish(out, replies::kTooManyAuthErrors,
            "too many authentication errors");
   }
   if (config_.auth.error_wait.count() > 0) {
@@ -704,7 +705,7 @@ Output Session::tarpit_over() {
 
 void Session::on_mail(const Command& cmd, Output& out) {
   if (config_.ehlo_required && facts_.helo.empty()) {
-    fail_command(out, Reply(503, "5.5.1", "Polite people say EHLO first."));
+    fail_command(out, replies::kEhloFirst);
     return;
   }
   if (config_.settings) {
@@ -714,16 +715,16 @@ void Session::on_mail(const Command& cmd, Output& out) {
     config_.settings->at_mail(facts_, known, config_);
   }
   if (config_.auth.require && facts_.authenticated_as.empty()) {
-    fail_command(out, Reply(503, "5.5.1", "You must authenticate first."));
+    fail_command(out, replies::kAuthRequired);
     return;
   }
   if (have_mail_) {
-    fail_command(out, Reply(503, "5.5.1", "Multiple MAIL commands not allowed."));
+    fail_command(out, replies::kMultipleMail);
     return;
   }
   txn_failed_ = false;  // a new transaction
   if (messages_ >= config_.max_messages) {
-    reply(out, Reply(451, "4.4.5", "Maximum number of messages per session exceeded."));
+    reply(out, replies::kTooManyMessages);
     return;
   }
   if (std::optional<Reply> bad = check_mail_params(cmd, advertised())) {
@@ -732,7 +733,7 @@ void Session::on_mail(const Command& cmd, Output& out) {
   }
   if (const EsmtpParam* size = cmd.param("SIZE")) {
     if (std::stoull(size->value) > config_.data.max_message_size) {
-      reply(out, Reply(552, "5.3.4", "Message too big for system."));
+      reply(out, replies::kTooBig);
       return;
     }
   }
@@ -777,7 +778,7 @@ void Session::on_rcpt(const Command& cmd, Output& out) {
     return;
   }
   if (!have_mail_) {
-    fail_command(out, Reply(503, "5.5.1", "MAIL is required first."));
+    fail_command(out, replies::kMailFirst);
     return;
   }
   if (std::optional<Reply> bad = check_rcpt_params(cmd, advertised(), mail_smtputf8_)) {
@@ -788,7 +789,7 @@ void Session::on_rcpt(const Command& cmd, Output& out) {
   envelope_.rcpt_params = cmd.params;
   if (config_.settings) config_.settings->at_rcpt(facts_, envelope_, config_);
   if (envelope_.rcpts.size() + rcpt_sent_.size() + rcpt_unsent_.size() >= config_.max_recipients) {
-    reply(out, Reply(451, "4.5.3", "Too many recipients."));
+    reply(out, replies::kTooManyRecipients);
     return;
   }
   policy_command_ = cmd;
@@ -826,7 +827,7 @@ void Session::rcpt_decided(const Verdict& v, Output& out) {
   std::vector<std::string> addresses = v.recipients.value_or(std::vector<std::string>{cmd.path});
   if (addresses.empty()) {
     // The policy took the recipient out (redirected nowhere): accepted, nothing relayed.
-    reply(out, Reply(250, "2.1.5", "OK"));
+    reply(out, replies::kRcptOk);
     return;
   }
   RcptSlot slot;
@@ -855,28 +856,25 @@ void Session::rcpt_decided(const Verdict& v, Output& out) {
 // see the real client: XCLIENT). "Postmaster" without a domain (RFC 5321 4.5.1) is left
 // to the backend.
 std::optional<Reply> Session::check_recipient(std::string_view address) const {
-  static const Reply kRelay(550, "5.1.2", "Relay not allowed.");
-  static const Reply kUnknown(550, "5.1.2", "Mailbox does not exist.");
-  static const Reply kFailed(451, "4.4.3", "Unable to verify address at this time.");
   if (config_.rcpt_directory) {
     std::size_t at = address.rfind('@');
     if (at == std::string_view::npos) return std::nullopt;
     switch (config_.rcpt_directory->is_local_domain(address.substr(at + 1))) {
       case Lookup::kFailed:
-        return kFailed;
+        return replies::kCannotVerify;
       case Lookup::kNo:
         if (config_.relay.value_or(false)) return std::nullopt;
-        return kRelay;
+        return replies::kRelayNotAllowed;
       case Lookup::kYes:
         break;
     }
     switch (config_.rcpt_directory->is_mailbox(address)) {
-      case Lookup::kFailed: return kFailed;
-      case Lookup::kNo: return kUnknown;
+      case Lookup::kFailed: return replies::kCannotVerify;
+      case Lookup::kNo: return replies::kNoMailbox;
       case Lookup::kYes: return std::nullopt;
     }
   }
-  if (config_.relay && !*config_.relay) return kRelay;
+  if (config_.relay && !*config_.relay) return replies::kRelayNotAllowed;
   return std::nullopt;
 }
 
@@ -913,7 +911,7 @@ void Session::flush_rcpt_slots(Output& out) {
       // A refused recipient (unknown mailbox, relay denied): Stalwart's RCPT error
       // budget and tarpit, against address harvesting.
       if (++rcpt_errors_ >= config_.max_rcpt_errors) {
-        finish(out, Reply(421, "4.3.0", "Too many errors, disconnecting."), "too many refused recipients");
+        finish(out, replies::kTooManyErrors, "too many refused recipients");
         return;
       }
       if (config_.rcpt_error_wait.count() > 0) {
@@ -930,18 +928,18 @@ void Session::on_data(Output& out) {
     return;
   }
   if (!have_mail_) {
-    fail_command(out, Reply(503, "5.5.1", "MAIL is required first."));
+    fail_command(out, replies::kMailFirst);
     return;
   }
   if (envelope_.rcpts.empty()) {
-    fail_command(out, Reply(503, "5.5.1", "RCPT is required first."));
+    fail_command(out, replies::kRcptFirst);
     return;
   }
   if (bdat_) {  // RFC 3030 2: DATA and BDAT are not mixed in one transaction
-    fail_command(out, Reply(503, "5.5.1", "DATA is not allowed after BDAT."));
+    fail_command(out, replies::kDataAfterBdat);
     return;
   }
-  reply(out, Reply(354, "", "Start mail input; end with <CRLF>.<CRLF>"));
+  reply(out, replies::kStartData);
   data_ = std::make_unique<DataReader>(config_.data);
   state_ = State::kData;
 }
@@ -958,25 +956,25 @@ void Session::on_bdat(const Command& cmd, Output& out) {
   bool last = policy::ascii_iequals(rest, "LAST");
   if (!ok || (!rest.empty() && !last)) {
     // Without a size we cannot find the end of the chunk: the stream is lost.
-    finish(out, Reply(501, "5.5.4", "Syntax: BDAT <size> [LAST]; closing the connection."), "bad BDAT");
+    finish(out, replies::kBdatSyntax, "bad BDAT");
     return;
   }
   bdat_remaining_ = std::stoull(std::string(size_text));
   bdat_last_ = last;
   bdat_error_.reset();
   if (!config_.chunking) {
-    bdat_error_ = Reply(502, "5.5.1", "BDAT is not offered here; use DATA.");
+    bdat_error_ = replies::kBdatNotOffered;
   } else if (txn_failed_) {
-    bdat_error_ = Reply(451, "4.4.1", "Delivery to the next hop failed, please try again later.");
+    bdat_error_ = replies::kNextHopFailed;
   } else if (!have_mail_) {
-    bdat_error_ = Reply(503, "5.5.1", "MAIL is required first.");
+    bdat_error_ = replies::kMailFirst;
   } else if (envelope_.rcpts.empty()) {
-    bdat_error_ = Reply(503, "5.5.1", "RCPT is required first.");
+    bdat_error_ = replies::kRcptFirst;
   } else if (!bdat_ && !message_.empty()) {
-    bdat_error_ = Reply(503, "5.5.1", "BDAT is not allowed after DATA.");
+    bdat_error_ = replies::kBdatAfterData;
   } else if (bdat_remaining_ > config_.data.max_message_size ||
              message_.size() + bdat_remaining_ > config_.data.max_message_size) {
-    bdat_error_ = Reply(552, "5.3.4", "Message too big for system.");
+    bdat_error_ = replies::kTooBig;
   }
   if (!bdat_error_) bdat_ = true;
   state_ = State::kBdat;
@@ -997,13 +995,13 @@ void Session::bdat_chunk_done(Output& out) {
     return;
   }
   if (!bdat_last_) {
-    reply(out, Reply(250, "2.6.0", "Chunk accepted."));
+    reply(out, replies::kChunkAccepted);
     return;
   }
   if (has_bare_line_end(message_.view())) {
     if (config_.data.bare_line_ends == BareLineEnds::kRefuse) {
       // Length-delimited chunks cannot be misread, so the session may go on.
-      reply(out, Reply(554, "5.6.0", "Bare CR or LF in message data is not allowed."));
+      reply(out, replies::kBareLineEndBdat);
       reset_transaction();
       end_backend_transaction(out);
       return;
@@ -1039,7 +1037,7 @@ void Session::on_data_end(Output& out) {
   }
   if (config_.settings) config_.settings->at_data(facts_, envelope_, config_);
   if (count_received(message_.view()) > config_.max_received_headers) {
-    reply(out, Reply(450, "4.4.6", "Too many Received headers. Possible loop detected."));
+    reply(out, replies::kLoop);
     log("stage", {{"stage", "data"}, {"result", "reject"}, {"reply", "too many Received headers"}});
     reset_transaction();
     end_backend_transaction(out);
@@ -1060,7 +1058,7 @@ void Session::data_decided(const Verdict& v, Output& out) {
   if (v.reply || v.discard) {
     // Refused or discarded by policy: nothing is relayed; the backend transaction is
     // abandoned with RSET.
-    reply(out, v.reply ? *v.reply : Reply(250, "2.0.0", "Message queued for delivery."));
+    reply(out, v.reply ? *v.reply : replies::kQueued);
     reset_transaction();
     end_backend_transaction(out);
     return;
@@ -1129,7 +1127,7 @@ void Session::on_rset(Output& out) {
     send_backend(out, "RSET");
     return;
   }
-  reply(out, Reply(250, "2.0.0", "OK"));
+  reply(out, replies::kOk);
 }
 
 void Session::reset_transaction() {
@@ -1321,7 +1319,7 @@ void Session::backend_step(const Reply& r, Output& out) {
         // The backend refuses the envelope the policy asked for: the message is not
         // relayed and the client hears why (never a 250).
         log_reply("replay");
-        reply(out, r.code >= 500 ? r : Reply(451, "4.4.1", "Delivery to the next hop failed, please try again later."));
+        reply(out, r.code >= 500 ? r : replies::kNextHopFailed);
         reset_transaction();
         send_backend(out, "RSET");
         pending_ = Pending::kInternalRset;
@@ -1340,7 +1338,7 @@ void Session::backend_step(const Reply& r, Output& out) {
       if (r.code != 354) {
         log_reply("data");
         // The backend's refusal is the client's answer; anything else is nonsense.
-        reply(out, r.code >= 400 ? r : Reply(451, "4.4.1", "Backend refused the message, try again later."));
+        reply(out, r.code >= 400 ? r : replies::kBackendRefusedMessage);
         reset_transaction();
         // The backend still holds MAIL and RCPT: end that transaction too.
         send_backend(out, "RSET");
@@ -1359,7 +1357,7 @@ void Session::backend_step(const Reply& r, Output& out) {
       reset_transaction();
       break;
     case Pending::kRset:
-      reply(out, r.positive() ? r : Reply(250, "2.0.0", "OK"));
+      reply(out, r.positive() ? r : replies::kOk);
       break;
     case Pending::kInternalRset:
       break;
@@ -1427,10 +1425,10 @@ void Session::backend_failed_into(Output& out, std::string_view cause) {
     case Pending::kReplay:
     case Pending::kDataCommand:
     case Pending::kDataEnd:
-      reply(out, Reply(451, "4.4.1", "Delivery to the next hop failed, please try again later."));
+      reply(out, replies::kNextHopFailed);
       break;
     case Pending::kRset:
-      reply(out, Reply(250, "2.0.0", "OK"));
+      reply(out, replies::kOk);
       break;
     case Pending::kInternalRset:
     case Pending::kNone:
@@ -1441,7 +1439,7 @@ void Session::backend_failed_into(Output& out, std::string_view cause) {
 }
 
 void Session::reply_lost(Output& out) {
-  reply(out, Reply(451, "4.4.1", "Delivery to the next hop failed, please try again later."));
+  reply(out, replies::kNextHopFailed);
 }
 
 // Ends the backend's side of a transaction the client's side has finished (refused,
@@ -1485,16 +1483,16 @@ Output Session::end_with(const Reply& r, const char* reason) {
 }
 
 Output Session::timed_out() {
-  return end_with(Reply(421, "4.4.2", config_.hostname + " Disconnecting inactive client."), "timeout");
+  return end_with(replies::inactive(config_.hostname), "timeout");
 }
 
 Output Session::session_expired() {
-  return end_with(Reply(421, "4.3.2", config_.hostname + " Session open for too long."), "duration");
+  return end_with(replies::too_long(config_.hostname), "duration");
 }
 
 Output Session::shutting_down(bool now) {
   if (!now && !idle()) return {};
-  return end_with(Reply(421, "4.3.2", config_.hostname + " Server shutting down, please try again later."),
+  return end_with(replies::shutting_down(config_.hostname),
                   "server shutting down");
 }
 
