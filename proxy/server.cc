@@ -296,6 +296,8 @@ class Connection final : public EventLoop::Retired {
   bool backend_write_ = false;
   bool started_session_ = false;
   bool holding_ = false;       // a tarpit delay is running
+  bool policy_waiting_ = false;  // a verdict is awaited since policy_since_
+  Clock::time_point policy_since_;
   bool lingering_ = false;     // the last reply is out; waiting for the client to close
   bool client_eof_ = false;    // the client ended its side; what it sent is still served
   bool backend_connecting_ = false;
@@ -812,6 +814,10 @@ void Connection::tick(Clock::time_point now) {
     Session::BackendWait wait = backend_ >= 0 ? session_.backend_wait() : Session::BackendWait::kNone;
     if (wait != Session::BackendWait::kNone && now - backend_activity_ > backend_limit(wait)) {
       backend_down("timeout after " + std::to_string(backend_limit(wait).count()) + " ms");
+    } else if (policy_waiting_ && now - policy_since_ > settings_.timeout) {
+      // A policy (or directory) that has not answered within `timeout`: 451, and its
+      // late verdict is dropped.
+      apply(session_.policy_timed_out());
     } else if (now - started_ > settings_.duration && !session_.awaiting_final_reply()) {
       // (A final reply being awaited is waited for: the message may be delivered.)
       apply(session_.session_expired());
@@ -846,6 +852,11 @@ void Connection::stop_now() {
 // ---------------------------------------------------------------- output
 
 void Connection::apply(const Output& out) {
+  // When the session began waiting for a verdict (policy or credentials): bounded below.
+  if (session_.awaiting_policy() != policy_waiting_) {
+    policy_waiting_ = !policy_waiting_;
+    policy_since_ = loop_.now();
+  }
   if (out.delay.count() > 0 || holding_) {
     // A delayed answer (tarpit): everything for the client waits until the tick after
     // the delay, then tarpit_over() lets the session read on.

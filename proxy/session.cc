@@ -236,6 +236,28 @@ Output Session::policy_done(Verdict v) {
   return out;
 }
 
+Output Session::policy_timed_out() {
+  Output out;
+  if (closed_) return out;
+  if (awaiting_auth_) {
+    log("auth", {{"user", auth_user_}, {"result", "timeout"}});
+    auth_result(AuthResult::kTempFail, out);
+  } else if (awaiting_policy_) {
+    // The policy may still be reading the message on a worker: it keeps its share, the
+    // session forgets it (the transaction ends with the 451).
+    policy_message_.reset();
+    Verdict v;
+    v.reply = replies::kLocalProblem;
+    v.notes.push_back("the policy did not answer in time");
+    log("policy", {{"stage", policy_stage_name(*awaiting_policy_)}, {"result", "timeout"}});
+    decided(std::move(v), out);
+  } else {
+    return out;
+  }
+  if (!closed_) process(out);
+  return out;
+}
+
 void Session::decided(Verdict v, Output& out) {
   PolicyStage stage = *awaiting_policy_;
   awaiting_policy_.reset();

@@ -143,6 +143,9 @@ class Session {
   // AUTH's credentials check likewise (a crypt(3) hash may run on a worker).
   void set_auth_resume(Authenticator::Done resume) { auth_resume_ = std::move(resume); }
   Output auth_checked(AuthResult result);
+  // The verdict or credentials check took too long (the network layer's bound): the
+  // stage gets 451 4.3.0 as if the policy had failed; a later answer is dropped.
+  Output policy_timed_out();
   // A stage's verdict or a credentials check is awaited: the session waits for us, not
   // for the client, so the idle timeout does not run.
   bool awaiting_policy() const { return awaiting_policy_.has_value() || awaiting_auth_; }

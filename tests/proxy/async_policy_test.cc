@@ -419,7 +419,8 @@ struct Harness {
   std::unique_ptr<Server> server;
   std::uint16_t port = 0;
 
-  explicit Harness(milliseconds delay = kDelay) : policy(std::make_shared<DelayPolicy>(delay)) {
+  explicit Harness(milliseconds delay = kDelay, milliseconds timeout = milliseconds(30000))
+      : policy(std::make_shared<DelayPolicy>(delay)) {
     for (int attempt = 0; attempt < 5 && !server; ++attempt) {
       port = free_port();
       ServerConfig config;
@@ -428,7 +429,7 @@ struct Harness {
       config.backend_port = sink.port();
       config.reactor_threads = 1;
       config.worker_threads = 2;
-      config.timeout = milliseconds(30000);
+      config.timeout = timeout;
       config.backend_timeout = milliseconds(15000);
       config.backend_timeouts.data = milliseconds(15000);  // bounds stop() if anything is stuck
       config.session.hostname = "proxy.test";
@@ -617,4 +618,18 @@ TEST_CASE("async policy: the server stops while verdicts are pending; they arriv
   }
   h.server.reset();  // reactors and gates gone; the verdicts still to come must be dropped
   CHECK(Harness::wait_for([&] { return h.policy->resumed() == h.policy->started_total(); }));
+}
+
+TEST_CASE("async policy: a verdict that does not come within the session timeout gives 451 4.3.0", "[proxy][async]") {
+  Harness h(milliseconds(2500), milliseconds(1000));  // the policy answers after 2.5 s; timeout 1 s
+  Client c;
+  REQUIRE(c.connect(h.port));
+  auto started = Clock::now();
+  std::string error = c.expect("", 451);  // the connect stage: no banner, 451, closed
+  double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  INFO("answered after " << seconds << " s");
+  CHECK(error.empty());
+  CHECK(seconds < 2.4);  // before the policy's own answer: the timeout, not the verdict
+  // The server goes on: a late verdict is dropped, a new session is served.
+  CHECK(Harness::wait_for([&] { return h.server->live_sessions() == 0; }, milliseconds(5000)));
 }

@@ -1251,3 +1251,45 @@ TEST_CASE("session: AUTH's credentials checked later (on a worker): input waits,
     CHECK(t.client == "454 4.7.0 Temporary authentication failure\r\n");
   }
 }
+
+TEST_CASE("session: a policy that does not answer in time: 451 4.3.0, its late verdict dropped", "[proxy][async]") {
+  // Keeps the message it was given, as a worker still reading it would.
+  struct Holding : StagePolicy {
+    std::shared_ptr<const MessageBuffer> held;
+    bool suspend_rcpt = true;
+    std::optional<Verdict> start(const StageRequest& r, const Resume&) override {
+      if (r.stage == PolicyStage::kData) {
+        held = r.message;
+        return std::nullopt;
+      }
+      if (r.stage == PolicyStage::kRcpt && suspend_rcpt) return std::nullopt;
+      return Verdict{};
+    }
+  };
+  auto policy = std::make_shared<Holding>();
+  Harness h;
+  h.session = Session(config(), facts("192.0.2.7"), policy);
+  h.session.set_resume([](Verdict) {});
+  to_mail_accepted(h);
+  h.client.clear();
+  h.backend.clear();
+  h.from_client("RCPT TO:<b@example.net>\r\nNOOP\r\n");
+  CHECK(h.session.awaiting_policy());
+  h.take(h.session.policy_timed_out());
+  CHECK(h.client == "451 4.3.0 Temporary local problem, please try again later.\r\n250 2.0.0 OK\r\n");
+  CHECK(h.backend.empty());
+  CHECK(h.session.policy_done({}).to_client.empty());  // too late: dropped
+
+  policy->suspend_rcpt = false;
+  h.from_client("RCPT TO:<c@example.net>\r\n");
+  h.from_backend("250 2.1.5 Ok\r\n");
+  h.client.clear();
+  h.backend.clear();
+  h.from_client("DATA\r\nSubject: t\r\n\r\nbody\r\n.\r\n");
+  REQUIRE(policy->held);
+  h.take(h.session.policy_timed_out());
+  CHECK(h.client == "354 Start mail input; end with <CRLF>.<CRLF>\r\n"
+                    "451 4.3.0 Temporary local problem, please try again later.\r\n");
+  CHECK(h.backend == "RSET\r\n");  // nothing relayed; the backend transaction ends
+  CHECK(policy->held->view() == "Subject: t\r\n\r\nbody\r\n");  // still the policy's to read
+}
