@@ -16,7 +16,7 @@
 #include "config/rules.h"
 #include "config/values.h"
 #include "policy/ascii.h"
-#include "policy/edit_distance.h"
+#include "base/suggest.h"
 #include "policy/policy.h"
 #include "policy/stage.h"
 
@@ -41,16 +41,7 @@ constexpr ContextKey kDataKeys[] = {ContextKey::kSender, ContextKey::kSenderDoma
 
 
 std::string did_you_mean(std::string_view key, const std::vector<std::string>& known) {
-  std::string best;
-  std::size_t best_d = 3;
-  for (const std::string& k : known) {
-    std::size_t d = policy::edit_distance(policy::ascii_lower(key), k);
-    if (d < best_d) {
-      best_d = d;
-      best = k;
-    }
-  }
-  return best.empty() ? "" : " (did you mean '" + best + "'?)";
+  return base::did_you_mean(base::closest(key, known));
 }
 
 // Rule-valued settings: those decided at connect (limits, next hop) and those decided at

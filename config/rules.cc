@@ -8,7 +8,7 @@
 #include <iterator>
 
 #include "policy/ascii.h"
-#include "policy/edit_distance.h"
+#include "base/suggest.h"
 
 namespace sievegate::config {
 
@@ -124,7 +124,6 @@ std::optional<Expr::Kind> group_kind(std::string_view name) {
   return std::nullopt;
 }
 
-using policy::edit_distance;
 char lower_char(char c) { return policy::ascii_lower(c); }
 std::string lower(std::string_view text) { return policy::ascii_lower(text); }
 
@@ -139,27 +138,11 @@ bool equal_at(std::string_view value, std::size_t at, std::string_view pattern, 
 }
 
 
-// The closest candidate within a small distance ("startswith" -> "starts-with",
-// "rcpt_domain" -> "rcpt-domain"), or "".
 std::string suggest(std::string_view word, const std::vector<std::string_view>& candidates) {
-  std::string normalized = lower(word);
-  std::replace(normalized.begin(), normalized.end(), '_', '-');
-  std::size_t allowed = word.size() <= 3 ? 1 : 2;
-  std::size_t best_distance = allowed + 1;
-  std::string best;
-  for (std::string_view c : candidates) {
-    std::size_t d = normalized == c ? 0 : std::min(edit_distance(word, c), edit_distance(normalized, c));
-    if (d < best_distance) {
-      best_distance = d;
-      best = c;
-    }
-  }
-  return best;
+  return base::closest(word, candidates);
 }
 
-std::string did_you_mean(const std::string& suggestion) {
-  return suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)";
-}
+std::string did_you_mean(const std::string& suggestion) { return base::did_you_mean(suggestion); }
 
 std::string key_list(std::span<const ContextKey> keys) {
   std::string out;

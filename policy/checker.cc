@@ -7,7 +7,7 @@
 #include <map>
 
 #include "base/text.h"
-#include "policy/edit_distance.h"
+#include "base/suggest.h"
 #include "policy/limits.h"
 #include "policy/variables_syntax.h"
 
@@ -32,26 +32,12 @@ std::string quote(std::string_view s) {
 
 
 std::string suggest(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best;
-  std::size_t best_distance = limits::kMaxSuggestionDistance + 1;
-  for (const std::string& c : candidates) {
-    // Transpositions ("hedaer") count as two edits; allow a little more for long words.
-    std::size_t allowed = limits::kMaxSuggestionDistance + (word.size() > 8 ? 1 : 0);
-    std::size_t d = edit_distance(word, c);
-    if (d <= allowed && d < best_distance) {
-      best_distance = d;
-      best = c;
-    }
-  }
-  return best;
+  return base::closest(word, candidates);
 }
 
 namespace {
 
-std::string did_you_mean(const std::string& suggestion, const char* quote_char = "'") {
-  if (suggestion.empty()) return "";
-  return std::string(" (did you mean ") + quote_char + suggestion + quote_char + "?)";
-}
+std::string did_you_mean(const std::string& suggestion, char quote = '\'') { return base::did_you_mean(suggestion, quote); }
 
 // The resolved arguments of one command or test, after generic checks.
 struct Resolved {
@@ -154,7 +140,7 @@ class Checker {
     if (ext == nullptr) {
       error(s.pos, "unknown-extension",
             "unknown extension " + quote(s.value) +
-                did_you_mean(suggest(s.value, registry_.extension_names()), "\""));
+                did_you_mean(suggest(s.value, registry_.extension_names()), '"'));
       return;
     }
     explicit_.insert(ext->name);

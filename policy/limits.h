@@ -50,9 +50,6 @@ inline constexpr std::size_t kMaxVariableNameLength = 64;
 // keep up to ${32} and reject references beyond.
 inline constexpr int kMaxMatchVariable = 32;
 
-// How far a typo may be from a known name to be offered as "did you mean".
-inline constexpr std::size_t kMaxSuggestionDistance = 2;
-
 // Deepest chain of `include`s (RFC 6609 leaves it to the site; Pigeonhole allows 10).
 inline constexpr int kMaxIncludeDepth = 10;
 

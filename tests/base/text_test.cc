@@ -2,8 +2,11 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "base/json.h"
+#include "base/suggest.h"
 #include "base/text.h"
 
 using namespace sievegate::base;
@@ -55,4 +58,20 @@ TEST_CASE("append_json_string: quotes, escapes control characters, passes UTF-8"
   std::string out = "x=";
   append_json_string(out, std::string("a\"b\\c\n\r\t\x01\x7F\xC3\xA9", 12));
   CHECK(out == "x=\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u007f\xC3\xA9\"");
+}
+
+TEST_CASE("base: one 'did you mean' rule for the Sieve checker and the config", "[base]") {
+  std::vector<std::string> sieve = {"header", "address", "envelope", "fileinto", "redirect"};
+  CHECK(sievegate::base::closest("hedaer", sieve) == "header");      // a transposition: 2 edits
+  CHECK(sievegate::base::closest("FileInto", sieve) == "fileinto");  // case does not count
+  CHECK(sievegate::base::closest("redirekt", sieve) == "redirect");
+  CHECK(sievegate::base::closest("envelopes-x", sieve) == "envelope");  // 3 edits beyond 8 characters
+  CHECK(sievegate::base::closest("xyz", sieve).empty());
+  std::vector<std::string_view> keys = {"rcpt-domain", "remote-ip", "max-recipients"};
+  CHECK(sievegate::base::closest("rcpt_domain", keys) == "rcpt-domain");  // '_' read as '-'
+  CHECK(sievegate::base::closest("max_recipient", keys) == "max-recipients");
+  CHECK(sievegate::base::closest("ip", keys).empty());  // short words: 1 edit at most
+  CHECK(sievegate::base::did_you_mean("header") == " (did you mean 'header'?)");
+  CHECK(sievegate::base::did_you_mean("x", '"') == " (did you mean \"x\"?)");
+  CHECK(sievegate::base::did_you_mean("").empty());
 }
