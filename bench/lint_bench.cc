@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "base/file.h"
-#include "policy/ast_builder.h"
-#include "policy/policy.h"
+#include "sieve/front/ast_builder.h"
+#include "sieve/sieve.h"
 
 namespace {
 

@@ -10,9 +10,9 @@
 #include <cstring>
 #include <string>
 
-#include "proxy/data_reader.h"
-#include "proxy/session.h"
-#include "proxy/spool.h"
+#include "smtp/data_reader.h"
+#include "smtp/session.h"
+#include "smtp/spool.h"
 
 namespace {
 

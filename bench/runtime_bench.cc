@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "policy/message/message.h"
-#include "policy/policy.h"
+#include "sieve/message/message.h"
+#include "sieve/sieve.h"
 
 namespace {
 

@@ -13,8 +13,8 @@
 #include "base/file.h"
 #include "base/json.h"
 #include "cli/commands.h"
-#include "policy/ast_builder.h"
-#include "policy/policy.h"
+#include "sieve/front/ast_builder.h"
+#include "sieve/sieve.h"
 
 namespace sievegate::cli {
 namespace {

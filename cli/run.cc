@@ -10,11 +10,11 @@
 #include "base/file.h"
 #include "base/json.h"
 #include "cli/commands.h"
-#include "policy/duplicate_store.h"
-#include "policy/message/message.h"
-#include "policy/policy.h"
-#include "policy/stage.h"
-#include "policy/stage_run.h"
+#include "sieve/runtime/duplicate_store.h"
+#include "sieve/message/message.h"
+#include "sieve/sieve.h"
+#include "bridge/stage.h"
+#include "bridge/stage_run.h"
 
 namespace sievegate::cli {
 namespace {

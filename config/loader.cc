@@ -15,10 +15,10 @@
 #include "base/file.h"
 #include "config/rules.h"
 #include "config/values.h"
-#include "policy/ascii.h"
+#include "base/ascii.h"
 #include "base/suggest.h"
-#include "policy/policy.h"
-#include "policy/stage.h"
+#include "sieve/sieve.h"
+#include "bridge/stage.h"
 
 namespace sievegate::config {
 namespace {
@@ -64,54 +64,70 @@ class RuleSettings final : public proxy::StageSettings {
  public:
   explicit RuleSettings(std::shared_ptr<const PerSession> per) : per_(std::move(per)) {}
 
-  void at_connect(const Context& c, proxy::SessionConfig& s) const {
-    ehlo(c, s);
-    mail(c, s);
-    rcpt(c, s);
-    data(c, s);
+  // Every key with what is known when the session starts: the session's initial settings.
+  proxy::StageLimits at_connect(const Context& c) const {
+    proxy::StageLimits l = ehlo(c);
+    l.merge(mail(c));
+    l.merge(rcpt(c));
+    l.merge(data(c));
+    return l;
   }
-  void at_ehlo(const proxy::SessionFacts& f, proxy::SessionConfig& s) const override {
+  proxy::StageLimits at_ehlo(const proxy::SessionFacts& f) const override {
     Context c = make_context(Stage::kEhlo, f, nullptr);
-    ehlo(c, s);
-    mail(c, s);  // SIZE in the EHLO reply
+    proxy::StageLimits l = ehlo(c);
+    l.merge(mail(c));  // SIZE in the EHLO reply
+    return l;
   }
-  void at_mail(const proxy::SessionFacts& f, const proxy::Envelope& e, proxy::SessionConfig& s) const override {
+  proxy::StageLimits at_mail(const proxy::SessionFacts& f, const proxy::Envelope& e) const override {
     Context c = make_context(Stage::kMail, f, &e);
-    mail(c, s);
-    if (per_->auth_require) s.auth.require = per_->auth_require->eval(c);
+    proxy::StageLimits l = mail(c);
+    if (per_->auth_require) l.auth_require = per_->auth_require->eval(c);
+    return l;
   }
-  void at_rcpt(const proxy::SessionFacts& f, const proxy::Envelope& e, proxy::SessionConfig& s) const override {
-    rcpt(make_context(Stage::kRcpt, f, &e), s);
+  proxy::StageLimits at_rcpt(const proxy::SessionFacts& f, const proxy::Envelope& e) const override {
+    return rcpt(make_context(Stage::kRcpt, f, &e));
   }
-  void at_data(const proxy::SessionFacts& f, const proxy::Envelope& e, proxy::SessionConfig& s) const override {
-    data(make_context(Stage::kData, f, &e), s);
+  proxy::StageLimits at_data(const proxy::SessionFacts& f, const proxy::Envelope& e) const override {
+    return data(make_context(Stage::kData, f, &e));
   }
 
  private:
-  void ehlo(const Context& c, proxy::SessionConfig& s) const {
-    if (per_->pipelining) s.pipelining = per_->pipelining->eval(c);
-    if (per_->chunking) s.chunking = per_->chunking->eval(c);
-    if (per_->dsn) s.dsn_setting = per_->dsn->eval(c);
-    if (per_->eight_bit) s.eight_bit_setting = per_->eight_bit->eval(c);
-    if (per_->smtputf8) s.smtputf8_setting = per_->smtputf8->eval(c);
-    if (per_->auth_require) s.auth.require = per_->auth_require->eval(c);
-    if (per_->allow_plain_text) s.auth.allow_plain_text = per_->allow_plain_text->eval(c);
+  template <typename T, typename Rule>
+  static void decide(std::optional<T>& out, const Rule& rule, const Context& c) {
+    if (rule) out = rule->eval(c);
   }
-  void mail(const Context& c, proxy::SessionConfig& s) const {
-    if (per_->size) s.data.max_message_size = per_->size->eval(c);
-    if (per_->messages) s.max_messages = per_->messages->eval(c);
+  proxy::StageLimits ehlo(const Context& c) const {
+    proxy::StageLimits l;
+    decide(l.pipelining, per_->pipelining, c);
+    decide(l.chunking, per_->chunking, c);
+    decide(l.dsn, per_->dsn, c);
+    decide(l.eight_bit, per_->eight_bit, c);
+    decide(l.smtputf8, per_->smtputf8, c);
+    decide(l.auth_require, per_->auth_require, c);
+    decide(l.auth_allow_plain_text, per_->allow_plain_text, c);
+    return l;
   }
-  void rcpt(const Context& c, proxy::SessionConfig& s) const {
-    if (per_->max_recipients) s.max_recipients = per_->max_recipients->eval(c);
-    if (per_->relay) s.relay = per_->relay->eval(c);
+  proxy::StageLimits mail(const Context& c) const {
+    proxy::StageLimits l;
+    decide(l.max_message_size, per_->size, c);
+    decide(l.max_messages, per_->messages, c);
+    return l;
+  }
+  proxy::StageLimits rcpt(const Context& c) const {
+    proxy::StageLimits l;
+    decide(l.max_recipients, per_->max_recipients, c);
+    decide(l.relay, per_->relay, c);
     if (per_->rcpt_directory) {
       auto it = per_->recipient_directories.find(per_->rcpt_directory->eval(c));
-      s.rcpt_directory = it != per_->recipient_directories.end() ? it->second : nullptr;
+      l.rcpt_directory = it != per_->recipient_directories.end() ? it->second : nullptr;
     }
+    return l;
   }
-  void data(const Context& c, proxy::SessionConfig& s) const {
-    if (per_->received_headers) s.max_received_headers = per_->received_headers->eval(c);
-    if (per_->add_received) s.add_received = per_->add_received->eval(c);
+  proxy::StageLimits data(const Context& c) const {
+    proxy::StageLimits l;
+    decide(l.max_received_headers, per_->received_headers, c);
+    decide(l.add_received, per_->add_received, c);
+    return l;
   }
   std::shared_ptr<const PerSession> per_;
 };
@@ -1083,7 +1099,7 @@ LoadedConfig Loader::run() {
     if (per->reject_non_fqdn) s.session.reject_non_fqdn = per->reject_non_fqdn->eval(c);
     // The rest is decided at the stage that uses it (RuleSettings), first with what is
     // known at connect so that the greeting and EHLO have values.
-    RuleSettings(per).at_connect(c, s.session);
+    RuleSettings(per).at_connect(c).apply(s.session);
     if (per->next_hop) {
       auto it = hosts->find(per->next_hop->eval(c));
       if (it != hosts->end()) std::tie(s.backend_host, s.backend_port, s.backend_timeout) = it->second;

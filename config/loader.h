@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "config/sieve_policy.h"
+#include "bridge/sieve_policy.h"
 #include "proxy/server.h"
 
 namespace sievegate::config {

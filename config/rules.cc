@@ -7,7 +7,7 @@
 #include <charconv>
 #include <iterator>
 
-#include "policy/ascii.h"
+#include "base/ascii.h"
 #include "base/suggest.h"
 
 namespace sievegate::config {

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "policy/ascii.h"
+#include "base/ascii.h"
 
 namespace sievegate::config {
 

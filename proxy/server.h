@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "proxy/log.h"
-#include "proxy/session.h"
+#include "base/log.h"
+#include "smtp/session.h"
 #include "proxy/tls.h"
 
 namespace sievegate::proxy {

@@ -13,8 +13,8 @@
 #include <thread>
 #include <vector>
 
-#include "proxy/auth.h"
-#include "proxy/policy.h"
+#include "smtp/auth.h"
+#include "smtp/policy.h"
 
 namespace sievegate::proxy {
 

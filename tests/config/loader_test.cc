@@ -275,20 +275,20 @@ received = [ { if = "sender-domain", eq = "quiet.example", then = false }, { els
   proxy::Envelope e;
   e.from = "Promo@Bulk.example";  // sender-domain compares case-insensitively
   e.rcpt = "bob@example.net";
-  rules.at_rcpt(f, e, s);
+  rules.at_rcpt(f, e).apply(s);
   CHECK(s.max_recipients == 2);
   e.from = "alice@example.org";
-  rules.at_rcpt(f, e, s);
+  rules.at_rcpt(f, e).apply(s);
   CHECK(s.max_recipients == 50);
-  rules.at_ehlo(f, s);
+  rules.at_ehlo(f).apply(s);
   CHECK(!s.chunking);
   CHECK(s.smtputf8_setting == std::optional<bool>(false));  // pinned off
   CHECK(!s.eight_bit_setting);                               // as the backend has it
   f.authenticated_as = "alice";  // a re-EHLO after AUTH
-  rules.at_ehlo(f, s);
+  rules.at_ehlo(f).apply(s);
   CHECK(s.chunking);
   e.from = "x@quiet.example";
-  rules.at_data(f, e, s);
+  rules.at_data(f, e).apply(s);
   CHECK(!s.add_received);
 }
 
@@ -316,11 +316,11 @@ email-list = "team@lists.example"
   proxy::SessionFacts f = facts("192.0.2.7");
   proxy::Envelope e;
   e.rcpt = "bob@example.net";
-  rules.at_rcpt(f, e, s);
+  rules.at_rcpt(f, e).apply(s);
   REQUIRE(s.rcpt_directory);
   CHECK(s.relay == std::optional<bool>(false));
   f.authenticated_as = "alice";
-  rules.at_rcpt(f, e, s);
+  rules.at_rcpt(f, e).apply(s);
   CHECK(s.relay == std::optional<bool>(true));
   const proxy::RecipientDirectory& d = *s.rcpt_directory;
   using proxy::Lookup;

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "policy/policy.h"
+#include "sieve/sieve.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view source(reinterpret_cast<const char*>(data), size);

@@ -37,8 +37,8 @@
 #include <thread>
 #include <vector>
 
-#include "proxy/log.h"
-#include "proxy/policy.h"
+#include "base/log.h"
+#include "smtp/policy.h"
 #include "proxy/server.h"
 
 using sievegate::proxy::Log;

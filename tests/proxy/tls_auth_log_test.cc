@@ -13,9 +13,9 @@
 #include <fstream>
 #include <string>
 
-#include "proxy/auth.h"
-#include "proxy/directory.h"
-#include "proxy/log.h"
+#include "smtp/auth.h"
+#include "smtp/directory.h"
+#include "base/log.h"
 #include "proxy/tls.h"
 
 using namespace sievegate::proxy;
