@@ -2,9 +2,9 @@
 // posted from other threads (an eventfd wakes the loop), and a periodic tick for the
 // deadlines of the objects it serves.
 //
-// Ownership rule of the network layer (server.cc): every connection is created,
-// registered, served and destroyed on the one loop thread that owns it. Other threads
-// never touch a connection; they post() a task to its loop. An object that ends itself
+// Ownership rule of the network layer (reactor.h, connection.h): every connection is
+// created, registered, served and destroyed on the one loop thread that owns it. Other
+// threads never touch a connection; they post() a task to its loop. An object that ends itself
 // during a callback asks for retire(): it is destroyed after the current batch of
 // events, so no callback for it is ever on the stack when it is freed, and a stale event
 // in the same batch still finds it (marked dead) rather than freed memory.

@@ -5,8 +5,9 @@
 // (bounded output buffers; reading stops while they are full). TLS (STARTTLS and
 // implicit) runs through memory BIOs on the same thread (tls.h).
 //
-// POCO (Net) binds the listening sockets and parses the backend address; the sockets
-// themselves are plain descriptors on epoll. Neither leaves server.cc.
+// POCO (Net) binds the listening sockets (server.cc) and parses the backend address
+// (backend_link.cc); the sockets themselves are plain descriptors on epoll. Neither
+// leaves those two files; the other headers of proxy/ are private to it.
 #pragma once
 
 #include <chrono>

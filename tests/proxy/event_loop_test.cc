@@ -7,12 +7,25 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <atomic>
+#include <cstring>
+#include <memory>
+#include <string>
 #include <thread>
 
+#include "proxy/backend_link.h"
 #include "proxy/event_loop.h"
+#include "proxy/socket_io.h"
+#include "smtp/spool.h"
 
+using sievegate::proxy::BackendLink;
 using sievegate::proxy::EventLoop;
+using sievegate::proxy::MessageBuffer;
+using sievegate::proxy::OutBuffer;
+using sievegate::proxy::RelaySource;
 
 namespace {
 
@@ -120,4 +133,151 @@ TEST_CASE("event loop: ticks come while a descriptor is always ready", "[proxy][
   CHECK(ticks == 5);
   CHECK(busy.events > 5);
   CHECK(EventLoop::Clock::now() - start < std::chrono::seconds(5));
+}
+
+// ---------------------------------------------------------------- under a connection
+// The pieces a connection is built of (proxy/socket_io.h, proxy/backend_link.h).
+
+TEST_CASE("out buffer: appended at the end, consumed from the front", "[proxy][socket_io]") {
+  OutBuffer out;
+  CHECK(out.empty());
+  out.tail() += "hello ";
+  out.tail() += "world";
+  CHECK(out.size() == 11);
+  out.consume(6);
+  CHECK(std::string(out.data(), out.size()) == "world");
+  std::string big(200 * 1024, 'x');
+  out.tail() += big;
+  out.consume(5 + 150 * 1024);  // past half: the front is dropped, the rest stays
+  CHECK(out.size() == 50 * 1024);
+  CHECK(std::string(out.data(), out.size()) == std::string(50 * 1024, 'x'));
+  out.consume(out.size());
+  CHECK(out.empty());
+  out.tail() += "again";
+  CHECK(std::string(out.data(), out.size()) == "again");
+  out.clear();
+  CHECK(out.empty());
+}
+
+TEST_CASE("address text: IPv4, IPv6, and IPv4-mapped IPv6 as plain IPv4", "[proxy][socket_io]") {
+  auto text = [](int family, const char* address) {
+    sockaddr_storage a{};
+    a.ss_family = static_cast<sa_family_t>(family);
+    void* where = family == AF_INET ? static_cast<void*>(&reinterpret_cast<sockaddr_in&>(a).sin_addr)
+                                    : static_cast<void*>(&reinterpret_cast<sockaddr_in6&>(a).sin6_addr);
+    REQUIRE(::inet_pton(family, address, where) == 1);
+    return sievegate::proxy::address_text(a);
+  };
+  CHECK(text(AF_INET, "192.0.2.7") == "192.0.2.7");
+  CHECK(text(AF_INET6, "2001:db8::1") == "2001:db8::1");
+  CHECK(text(AF_INET6, "::ffff:192.0.2.7") == "192.0.2.7");
+  sockaddr_storage none{};
+  CHECK(sievegate::proxy::address_text(none).empty());
+}
+
+namespace {
+
+// A listening TCP socket on 127.0.0.1, on a port the kernel picks.
+struct Listener {
+  int fd = -1;
+  std::uint16_t port = 0;
+  explicit Listener(bool listening = true) {
+    fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+    socklen_t len = sizeof a;
+    REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0);
+    port = ntohs(a.sin_port);
+    if (listening) REQUIRE(::listen(fd, 4) == 0);
+  }
+  ~Listener() { sievegate::proxy::close_fd(fd); }
+};
+
+struct NoEvents final : EventLoop::Handler {
+  void on_io(std::uint32_t) override {}
+};
+
+}  // namespace
+
+TEST_CASE("backend link: connects, writes only once connected, streams a message, reads, sees the close",
+          "[proxy][backend_link]") {
+  EventLoop loop;
+  NoEvents handler;
+  BackendLink link(loop, handler);
+  Listener listener;
+  REQUIRE_FALSE(link.connect("127.0.0.1", listener.port));
+  REQUIRE(link.open());
+  REQUIRE(link.connecting());
+  link.send("EHLO test\r\n", nullptr);
+  REQUIRE_FALSE(link.flush());  // still connecting: nothing written, nothing failed
+  CHECK_FALSE(link.all_written());
+  int peer = ::accept4(listener.fd, nullptr, nullptr, SOCK_CLOEXEC);
+  REQUIRE(peer >= 0);
+  REQUIRE_FALSE(link.connected());
+  CHECK_FALSE(link.connecting());
+  CHECK_FALSE(link.update_interest());
+
+  // The line, then a 3 MiB message pulled from its source as the socket takes it.
+  std::string message(3 * 1024 * 1024, 'm');
+  REQUIRE_FALSE(link.flush());
+  link.send("", std::make_shared<RelaySource>(MessageBuffer::from(message), false));
+  std::string received;
+  char buf[64 * 1024];
+  for (int i = 0; i < 10000 && received.size() < message.size() + 11; ++i) {
+    REQUIRE_FALSE(link.flush());
+    ssize_t n = ::recv(peer, buf, sizeof buf, MSG_DONTWAIT);
+    if (n > 0) received.append(buf, static_cast<std::size_t>(n));
+  }
+  CHECK(link.all_written());
+  CHECK(received == "EHLO test\r\n" + message);
+
+  std::string_view bytes;
+  REQUIRE_FALSE(link.receive(buf, sizeof buf, bytes));
+  CHECK(bytes.empty());  // nothing sent yet: no failure, no bytes
+  REQUIRE(::send(peer, "250 ok\r\n", 8, MSG_NOSIGNAL) == 8);
+  REQUIRE_FALSE(link.receive(buf, sizeof buf, bytes));
+  CHECK(bytes == "250 ok\r\n");
+  ::close(peer);
+  BackendLink::Failure gone = link.receive(buf, sizeof buf, bytes);
+  REQUIRE(gone);
+  CHECK(*gone == "closed");
+  link.close();
+  CHECK_FALSE(link.open());
+  CHECK(link.all_written());  // closing drops what was left
+}
+
+TEST_CASE("backend link: a port nobody listens on is refused", "[proxy][backend_link]") {
+  EventLoop loop(std::chrono::milliseconds(20));
+  Listener closed(false);  // bound, not listening: connecting is refused
+  struct Connected final : EventLoop::Handler {
+    BackendLink* link = nullptr;
+    EventLoop* loop = nullptr;
+    BackendLink::Failure failure;
+    bool called = false;
+    void on_io(std::uint32_t) override {
+      called = true;
+      failure = link->connected();
+      loop->stop();
+    }
+  } handler;
+  BackendLink link(loop, handler);
+  handler.link = &link;
+  handler.loop = &loop;
+  BackendLink::Failure failure = link.connect("127.0.0.1", closed.port);
+  if (!failure) {  // in progress: the refusal comes as an event
+    int ticks = 0;
+    loop.run([&](EventLoop::Clock::time_point) {
+      if (++ticks == 100) loop.stop();
+    });
+    REQUIRE(handler.called);
+    failure = handler.failure;
+  } else {
+    CHECK_FALSE(link.open());
+  }
+  REQUIRE(failure);
+  CHECK(*failure == "refused");
+  link.close();
 }
