@@ -210,145 +210,123 @@ Output Session::client_bytes(std::string_view bytes) {
 // Handles buffered input until it runs out or a command has to wait for the backend.
 void Session::process(Output& out) {
   while (!closed_ && !awaiting_policy_ && !awaiting_auth_ && state_ != State::kWaiting && state_ != State::kTls && state_ != State::kTarpit) {
-    if (state_ == State::kData) {
-      std::size_t used = 0;
-      DataReader::Status status = data_->feed(input_, used);
-      input_.erase(0, used);
-      if (status == DataReader::Status::kMore) return;
-      state_ = State::kCommands;
-      switch (status) {
-        case DataReader::Status::kDone:
-          message_ = data_->take_message();
-          data_.reset();
-          on_data_end(out);
-          continue;
-        case DataReader::Status::kTooBig:
-          reply(out, replies::kTooBig);
-          log("stage", {{"stage", "data"}, {"result", "reject"}, {"reply", "message too big"}});
-          break;
-        case DataReader::Status::kLineTooLong:
-          reply(out, replies::kDataLineTooLong);
-          break;
-        case DataReader::Status::kSpoolFailed:
-          reply(out, replies::kLocalProblem);
-          log("error", {{"stage", "data"}, {"error", "cannot write the spool file"}});
-          break;
-        case DataReader::Status::kBareLineEnd:
-          // Client and backend could read the message differently: stop talking.
-          finish(out, replies::bare_line_end(config_.hostname),
-                 "bare CR or LF in DATA");
-          return;
-        default:
-          break;
-      }
+    bool more = state_ == State::kData   ? process_data(out)
+                : state_ == State::kBdat ? process_bdat(out)
+                                         : process_line(out);
+    if (!more) return;
+  }
+}
+
+// DATA content up to the final dot. False: more input is needed.
+bool Session::process_data(Output& out) {
+  std::size_t used = 0;
+  DataReader::Status status = data_->feed(input_, used);
+  input_.erase(0, used);
+  if (status == DataReader::Status::kMore) return false;
+  state_ = State::kCommands;
+  switch (status) {
+    case DataReader::Status::kDone:
+      message_ = data_->take_message();
       data_.reset();
-      reset_transaction();
-      end_backend_transaction(out);
-      continue;
+      on_data_end(out);
+      return true;
+    case DataReader::Status::kTooBig:
+      reply(out, replies::kTooBig);
+      log("stage", {{"stage", "data"}, {"result", "reject"}, {"reply", "message too big"}});
+      break;
+    case DataReader::Status::kLineTooLong:
+      reply(out, replies::kDataLineTooLong);
+      break;
+    case DataReader::Status::kSpoolFailed:
+      reply(out, replies::kLocalProblem);
+      log("error", {{"stage", "data"}, {"error", "cannot write the spool file"}});
+      break;
+    case DataReader::Status::kBareLineEnd:
+      // Client and backend could read the message differently: stop talking.
+      finish(out, replies::bare_line_end(config_.hostname),
+             "bare CR or LF in DATA");
+      return false;
+    default:
+      break;
+  }
+  data_.reset();
+  reset_transaction();
+  end_backend_transaction(out);
+  return true;
+}
+
+// A BDAT chunk's bytes. False: more input is needed.
+bool Session::process_bdat(Output& out) {
+  std::size_t take = std::min(bdat_remaining_, input_.size());
+  if (!bdat_error_) {
+    if (message_.size() + take > config_.data.max_message_size) {
+      bdat_error_ = replies::kTooBig;
+      message_.clear();
+    } else if (!message_.append(std::string_view(input_).substr(0, take))) {
+      bdat_error_ = replies::kLocalProblem;
+      message_.clear();
     }
-    if (state_ == State::kBdat) {
-      std::size_t take = std::min(bdat_remaining_, input_.size());
-      if (!bdat_error_) {
-        if (message_.size() + take > config_.data.max_message_size) {
-          bdat_error_ = replies::kTooBig;
-          message_.clear();
-        } else if (!message_.append(std::string_view(input_).substr(0, take))) {
-          bdat_error_ = replies::kLocalProblem;
-          message_.clear();
-        }
-      }
-      input_.erase(0, take);
-      bdat_remaining_ -= take;
-      if (bdat_remaining_ > 0) return;
-      state_ = State::kCommands;
-      bdat_chunk_done(out);
-      continue;
+  }
+  input_.erase(0, take);
+  bdat_remaining_ -= take;
+  if (bdat_remaining_ > 0) return false;
+  state_ = State::kCommands;
+  bdat_chunk_done(out);
+  return true;
+}
+
+// A command line, or a SASL response line in AUTH. False: no complete line to handle.
+bool Session::process_line(Output& out) {
+  if (!rcpt_slots_.empty() && state_ == State::kCommands) {
+    // RCPTs are in flight: only another RCPT may be pipelined after them.
+    if (input_.find('\n') == std::string::npos) return false;
+    if (!can_pipeline_rcpt()) {
+      state_ = State::kWaiting;
+      return false;
     }
-    if (!rcpt_slots_.empty() && state_ == State::kCommands) {
-      // RCPTs are in flight: only another RCPT may be pipelined after them.
-      if (input_.find('\n') == std::string::npos) return;
-      if (!can_pipeline_rcpt()) {
-        state_ = State::kWaiting;
-        return;
-      }
-    }
-    std::size_t limit = state_ == State::kAuth ? std::max(kMaxSaslLine, config_.max_command_line)
-                                               : config_.max_command_line;
-    std::size_t nl = input_.find('\n');
-    if (skip_line_) {
-      // The rest of a line already answered as too long: dropped up to its end.
-      if (nl == std::string::npos) {
-        input_.clear();
-        return;
-      }
-      input_.erase(0, nl + 1);
-      skip_line_ = false;
-      continue;
-    }
+  }
+  std::size_t limit = state_ == State::kAuth ? std::max(kMaxSaslLine, config_.max_command_line)
+                                             : config_.max_command_line;
+  std::size_t nl = input_.find('\n');
+  if (skip_line_) {
+    // The rest of a line already answered as too long: dropped up to its end.
     if (nl == std::string::npos) {
-      if (input_.size() > limit) {
-        input_.clear();
-        skip_line_ = true;
-        state_ = State::kCommands;
-        fail_command(out, replies::kLineTooLong);
-      }
-      return;
+      input_.clear();
+      return false;
     }
-    std::string line = input_.substr(0, nl);
     input_.erase(0, nl + 1);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.size() > limit) {
+    skip_line_ = false;
+    return true;
+  }
+  if (nl == std::string::npos) {
+    if (input_.size() > limit) {
+      input_.clear();
+      skip_line_ = true;
       state_ = State::kCommands;
       fail_command(out, replies::kLineTooLong);
-      continue;
     }
-    if (state_ == State::kAuth) {
-      auth_line(line, out);
-      continue;
-    }
-    command(line, out);
+    return false;
   }
+  std::string line = input_.substr(0, nl);
+  input_.erase(0, nl + 1);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  if (line.size() > limit) {
+    state_ = State::kCommands;
+    fail_command(out, replies::kLineTooLong);
+    return true;
+  }
+  if (state_ == State::kAuth) {
+    auth_line(line, out);
+    return true;
+  }
+  command(line, out);
+  return true;
 }
 
 void Session::fail_command(Output& out, Reply r) {
   reply(out, r);
   if (++errors_ >= config_.max_errors) {
     finish(out, replies::kTooManyErrors, "too many errors");
-  }
-}
-
-void Session::command(const std::string& line, Output& out) {
-  ParsedCommand parsed = parse_command(line);
-  if (!parsed.command) {
-    fail_command(out, *parsed.error);
-    return;
-  }
-  const Command& cmd = *parsed.command;
-  switch (cmd.verb) {
-    case Verb::kEhlo: on_ehlo(cmd, true, out); return;
-    case Verb::kHelo: on_ehlo(cmd, false, out); return;
-    case Verb::kMail: on_mail(cmd, out); return;
-    case Verb::kRcpt: on_rcpt(cmd, out); return;
-    case Verb::kData: on_data(out); return;
-    case Verb::kBdat: on_bdat(cmd, out); return;
-    case Verb::kRset: on_rset(out); return;
-    case Verb::kNoop: reply(out, replies::kOk); return;
-    case Verb::kHelp:
-      reply(out, replies::kHelp);
-      return;
-    case Verb::kVrfy:
-    case Verb::kExpn:
-      // RFC 5321 3.5.3: cannot verify, but will accept and try.
-      reply(out, replies::kCannotVrfy);
-      return;
-    case Verb::kQuit:
-      finish(out, replies::bye(config_.hostname), "quit");
-      return;
-    case Verb::kStarttls: on_starttls(cmd, out); return;
-    case Verb::kAuth: on_auth(cmd, out); return;
-    case Verb::kUnknown:
-      fail_command(out, replies::kUnrecognized);
-      return;
   }
 }
 

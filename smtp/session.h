@@ -214,14 +214,47 @@ class Session {
                                            // MAIL and RCPTs are sent again before DATA
   };
 
+  // The command table (session_commands.cc): each verb, the conditions the session must
+  // meet for it, checked in order, each with its refusal, and its handler or answer.
+  enum class Requires {
+    kGreeted,           // EHLO or HELO first, where session.ehlo.require
+    kIntact,            // the transaction did not lose the backend (else 451, not counted)
+    kMail, kRecipients, kNoMail,
+    kNoBdat,            // DATA: this transaction did not use BDAT
+    kNoData,            // BDAT: this transaction did not use DATA
+    kChunkingOffered, kStartTlsOffered, kAuthOffered,
+    kClear,             // not in TLS yet
+    kNoArgument, kEsmtp, kUnauthenticated,
+    kPlainTextAllowed,  // AUTH: TLS, or allow-plain-text
+  };
+  struct Guard {
+    Requires condition;
+    const Reply* refusal;
+  };
+  using Handler = void (Session::*)(const Command&, Output&);
+  struct CommandEntry {
+    Verb verb;
+    std::vector<Guard> guards;
+    Handler handler = nullptr;        // none: `answer` is the reply
+    const Reply* answer = nullptr;
+    bool reads_first = false;         // BDAT: the chunk is read before the guards' refusal
+  };
+  static const CommandEntry& entry(Verb verb);
+  bool meets(Requires condition, const Command& cmd) const;
+  std::optional<Reply> refusal(const CommandEntry& e, const Command& cmd) const;
+  void answer(Output& out, const Reply& r);
+
   void process(Output& out);
+  bool process_data(Output& out);
+  bool process_bdat(Output& out);
+  bool process_line(Output& out);
   void command(const std::string& line, Output& out);
   void reply(Output& out, const Reply& r);
   void fail_command(Output& out, Reply r);
-  void on_ehlo(const Command& cmd, bool extended, Output& out);
+  void on_ehlo(const Command& cmd, Output& out);
   void on_mail(const Command& cmd, Output& out);
   void on_rcpt(const Command& cmd, Output& out);
-  void on_data(Output& out);
+  void on_data(const Command& cmd, Output& out);
   void on_bdat(const Command& cmd, Output& out);
   void bdat_chunk_done(Output& out);
   void on_data_end(Output& out);
@@ -244,7 +277,8 @@ class Session {
   std::string elapsed_ms() const;
   void log(std::string_view event, std::initializer_list<Log::Field> fields) const;
   void log_verdict(const char* stage, const Verdict& v, std::initializer_list<Log::Field> fields) const;
-  void on_rset(Output& out);
+  void on_rset(const Command& cmd, Output& out);
+  void on_quit(const Command& cmd, Output& out);
   void reset_transaction();
   void backend_step(const Reply& r, Output& out);
   void transaction_reply(const Reply& r, Output& out);

@@ -6,23 +6,8 @@
 
 namespace sievegate::proxy {
 
-void Session::on_starttls(const Command& cmd, Output& out) {
-  if (!config_.starttls) {
-    fail_command(out, replies::kStartTlsNotOffered);
-    return;
-  }
-  if (!facts_.tls_version.empty()) {
-    fail_command(out, replies::kAlreadyTls);
-    return;
-  }
-  if (!cmd.argument.empty()) {
-    fail_command(out, replies::kStartTlsSyntax);
-    return;
-  }
-  if (have_mail_) {
-    fail_command(out, replies::kStartTlsInTransaction);
-    return;
-  }
+// After the command table's conditions (session_commands.cc).
+void Session::on_starttls(const Command&, Output& out) {
   reply(out, replies::kStartTls);
   // RFC 3207 4.2 / CVE-2011-0411: commands pipelined after STARTTLS were sent in clear
   // and must not be executed inside the TLS session.
@@ -60,27 +45,8 @@ Output Session::tls_failed(const std::string& why) {
   return out;
 }
 
+// After the command table's conditions (session_commands.cc).
 void Session::on_auth(const Command& cmd, Output& out) {
-  if (!config_.auth.enabled()) {
-    fail_command(out, replies::kAuthNotAllowed);
-    return;
-  }
-  if (!facts_.esmtp) {
-    fail_command(out, replies::kEhloFirst);
-    return;
-  }
-  if (!facts_.authenticated_as.empty()) {
-    fail_command(out, replies::kAuthAgain);
-    return;
-  }
-  if (have_mail_) {
-    fail_command(out, replies::kAuthInTransaction);
-    return;
-  }
-  if (facts_.tls_version.empty() && !config_.auth.allow_plain_text) {
-    fail_command(out, replies::kAuthNeedsTls);
-    return;
-  }
   std::string_view arg = cmd.argument;
   std::size_t sp = arg.find(' ');
   std::string mechanism = policy::ascii_upper(arg.substr(0, sp));

@@ -36,23 +36,8 @@ std::string normalize_line_ends(std::string_view m) {
 
 }  // namespace
 
-void Session::on_data(Output& out) {
-  if (txn_failed_) {
-    reply_lost(out);
-    return;
-  }
-  if (!have_mail_) {
-    fail_command(out, replies::kMailFirst);
-    return;
-  }
-  if (envelope_.rcpts.empty()) {
-    fail_command(out, replies::kRcptFirst);
-    return;
-  }
-  if (bdat_) {  // RFC 3030 2: DATA and BDAT are not mixed in one transaction
-    fail_command(out, replies::kDataAfterBdat);
-    return;
-  }
+// After the command table's conditions (session_commands.cc).
+void Session::on_data(const Command&, Output& out) {
   reply(out, replies::kStartData);
   data_ = std::make_unique<DataReader>(config_.data);
   state_ = State::kData;
@@ -75,19 +60,10 @@ void Session::on_bdat(const Command& cmd, Output& out) {
   }
   bdat_remaining_ = std::stoull(std::string(size_text));
   bdat_last_ = last;
-  bdat_error_.reset();
-  if (!config_.chunking) {
-    bdat_error_ = replies::kBdatNotOffered;
-  } else if (txn_failed_) {
-    bdat_error_ = replies::kNextHopFailed;
-  } else if (!have_mail_) {
-    bdat_error_ = replies::kMailFirst;
-  } else if (envelope_.rcpts.empty()) {
-    bdat_error_ = replies::kRcptFirst;
-  } else if (!bdat_ && !message_.empty()) {
-    bdat_error_ = replies::kBdatAfterData;
-  } else if (bdat_remaining_ > config_.data.max_message_size ||
-             message_.size() + bdat_remaining_ > config_.data.max_message_size) {
+  // The command table's conditions (session_commands.cc), answered after the chunk.
+  bdat_error_ = refusal(entry(Verb::kBdat), cmd);
+  if (!bdat_error_ && (bdat_remaining_ > config_.data.max_message_size ||
+                       message_.size() + bdat_remaining_ > config_.data.max_message_size)) {
     bdat_error_ = replies::kTooBig;
   }
   if (!bdat_error_) bdat_ = true;

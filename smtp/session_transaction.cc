@@ -6,7 +6,8 @@
 
 namespace sievegate::proxy {
 
-void Session::on_ehlo(const Command& cmd, bool extended, Output& out) {
+void Session::on_ehlo(const Command& cmd, Output& out) {
+  bool extended = cmd.verb == Verb::kEhlo;
   if (extended && config_.reject_non_fqdn && cmd.argument.find('.') == std::string::npos &&
       cmd.argument.front() != '[') {
     reply(out, replies::kInvalidEhlo);  // the session goes on
@@ -83,11 +84,8 @@ Advertised Session::advertised() const {
   return a;
 }
 
+// After the command table's conditions (session_commands.cc).
 void Session::on_mail(const Command& cmd, Output& out) {
-  if (config_.ehlo_required && facts_.helo.empty()) {
-    fail_command(out, replies::kEhloFirst);
-    return;
-  }
   if (config_.settings) {
     Envelope known;
     known.from = cmd.path;
@@ -150,14 +148,6 @@ void Session::mail_decided(const Verdict& v, Output& out) {
 }
 
 void Session::on_rcpt(const Command& cmd, Output& out) {
-  if (txn_failed_) {
-    reply_lost(out);
-    return;
-  }
-  if (!have_mail_) {
-    fail_command(out, replies::kMailFirst);
-    return;
-  }
   if (std::optional<Reply> bad = check_rcpt_params(cmd, advertised(), mail_smtputf8_)) {
     fail_command(out, *bad);
     return;
@@ -292,7 +282,7 @@ void Session::flush_rcpt_slots(Output& out) {
   }
 }
 
-void Session::on_rset(Output& out) {
+void Session::on_rset(const Command&, Output& out) {
   reset_transaction();
   txn_failed_ = false;
   if (relay_.state() == RelayClient::State::kReady) {
