@@ -27,6 +27,7 @@
 #include "smtp/directory.h"
 #include "base/log.h"
 #include "smtp/policy.h"
+#include "smtp/relay_client.h"
 #include "smtp/reply.h"
 #include "smtp/smtp_command.h"
 #include "smtp/spool.h"
@@ -202,9 +203,6 @@ class Session {
     kWaiting,      // a command waits for the backend; input stays buffered
     kClosed,
   };
-  enum class Backend {
-    kDown, kConnecting, kGreeting, kEhlo, kXclient, kXforward, kEhloAgain, kReady, kBusy, kQuitting,
-  };
   enum class AuthStep { kPlain, kLoginUser, kLoginPassword };
   // The client command a backend exchange is for.
   enum class Pending {
@@ -216,19 +214,51 @@ class Session {
                                            // MAIL and RCPTs are sent again before DATA
   };
 
+  // The command table (session_commands.cc): each verb, the conditions the session must
+  // meet for it, checked in order, each with its refusal, and its handler or answer.
+  enum class Requires {
+    kGreeted,           // EHLO or HELO first, where session.ehlo.require
+    kIntact,            // the transaction did not lose the backend (else 451, not counted)
+    kMail, kRecipients, kNoMail,
+    kNoBdat,            // DATA: this transaction did not use BDAT
+    kNoData,            // BDAT: this transaction did not use DATA
+    kChunkingOffered, kStartTlsOffered, kAuthOffered,
+    kClear,             // not in TLS yet
+    kNoArgument, kEsmtp, kUnauthenticated,
+    kPlainTextAllowed,  // AUTH: TLS, or allow-plain-text
+  };
+  struct Guard {
+    Requires condition;
+    const Reply* refusal;
+  };
+  using Handler = void (Session::*)(const Command&, Output&);
+  struct CommandEntry {
+    Verb verb;
+    std::vector<Guard> guards;
+    Handler handler = nullptr;        // none: `answer` is the reply
+    const Reply* answer = nullptr;
+    bool reads_first = false;         // BDAT: the chunk is read before the guards' refusal
+  };
+  static const CommandEntry& entry(Verb verb);
+  bool meets(Requires condition, const Command& cmd) const;
+  std::optional<Reply> refusal(const CommandEntry& e, const Command& cmd) const;
+  void answer(Output& out, const Reply& r);
+
   void process(Output& out);
+  bool process_data(Output& out);
+  bool process_bdat(Output& out);
+  bool process_line(Output& out);
   void command(const std::string& line, Output& out);
   void reply(Output& out, const Reply& r);
   void fail_command(Output& out, Reply r);
-  void on_ehlo(const Command& cmd, bool extended, Output& out);
+  void on_ehlo(const Command& cmd, Output& out);
   void on_mail(const Command& cmd, Output& out);
   void on_rcpt(const Command& cmd, Output& out);
-  void on_data(Output& out);
+  void on_data(const Command& cmd, Output& out);
   void on_bdat(const Command& cmd, Output& out);
   void bdat_chunk_done(Output& out);
   void on_data_end(Output& out);
   void start_relay(Output& out);
-  void send_rcpt(Output& out, const std::string& address, std::uint64_t slot);
   void emit(Output& out, const Reply& r);
   void drain_replies(Output& out);
   void flush_rcpt_slots(Output& out);
@@ -247,10 +277,16 @@ class Session {
   std::string elapsed_ms() const;
   void log(std::string_view event, std::initializer_list<Log::Field> fields) const;
   void log_verdict(const char* stage, const Verdict& v, std::initializer_list<Log::Field> fields) const;
-  void on_rset(Output& out);
+  void on_rset(const Command& cmd, Output& out);
+  void on_quit(const Command& cmd, Output& out);
   void reset_transaction();
-  void send_backend(Output& out, std::string line);
   void backend_step(const Reply& r, Output& out);
+  void transaction_reply(const Reply& r, Output& out);
+  bool rcpt_answer(const Reply& r, Output& out);
+  void replay_answer(const Reply& r, Output& out);
+  void data_command_answer(const Reply& r, Output& out);
+  void internal_rset(Output& out);
+  void log_backend(const char* stage, const Reply& r) const;
   void backend_ready(Output& out);
   void resume(Output& out);
   void decide(PolicyStage stage, Output& out);
@@ -271,6 +307,7 @@ class Session {
   SessionConfig config_;
   SessionFacts facts_;
   std::shared_ptr<StagePolicy> policy_;
+  RelayClient relay_;                            // the backend side (relay_client.h)
   Resume resume_;                                // how a suspended verdict comes back
   Authenticator::Done auth_resume_;              // how a credentials check comes back
   bool awaiting_auth_ = false;
@@ -279,10 +316,8 @@ class Session {
   std::string policy_previous_helo_;             // EHLO: restored if the policy refuses
   std::shared_ptr<MessageBuffer> policy_message_;  // DATA: shared with the policy meanwhile
   State state_ = State::kCommands;
-  Backend backend_ = Backend::kDown;
   Pending pending_ = Pending::kNone;
   std::string input_;          // client bytes not yet processed
-  std::string backend_input_;  // backend bytes not yet parsed
   std::string pending_line_;   // the command to send once the backend is ready
   std::unique_ptr<DataReader> data_;
   MessageBuffer message_;      // the message being received or relayed
@@ -297,8 +332,8 @@ class Session {
   Envelope envelope_;          // what the policy sees; rcpts are the relayed recipients
   std::string mail_line_;
   std::string relay_from_;     // the sender relayed (the policy may change it)
-  // RCPT towards the backend. Each client RCPT owns a slot; its answer is the first
-  // acceptance among its relayed recipients, else the last refusal. With the backend's
+  // RCPT answers. Each client RCPT owns a slot; its answer is the first acceptance
+  // among its relayed recipients (relay_), else the last refusal. With the backend's
   // PIPELINING, consecutive client RCPTs are relayed without waiting (RFC 2920) and the
   // answers still go out in the client's order; local answers (policy, limits) queue
   // behind the slots still open.
@@ -308,16 +343,8 @@ class Session {
     std::optional<Reply> reply;
     bool recipient_check = false;  // a refusal (backend, directory, relay) counts against the error budget
   };
-  struct RcptExpect {
-    std::string address;
-    std::uint64_t slot = 0;
-    std::string params;  // the client's parameters, for its own address only
-  };
   std::deque<RcptSlot> rcpt_slots_;
-  std::deque<RcptExpect> rcpt_sent_;    // answers awaited, in order
-  std::deque<RcptExpect> rcpt_unsent_;  // without backend PIPELINING: sent one at a time
   std::uint64_t next_slot_ = 0;
-  std::vector<std::string> replay_;      // kReplay: commands still to send (from the back)
   std::string relay_prefix_;             // header lines put before the relayed message
 
   std::size_t messages_ = 0;
@@ -325,10 +352,6 @@ class Session {
   std::size_t received_ = 0;
   bool skip_line_ = false;     // dropping the rest of an over-long command line
   bool closed_ = false;
-  bool backend_xclient_ = false;
-  bool backend_xforward_ = false;
-  bool backend_pipelining_ = false;
-  bool backend_chunking_ = false;
   // BDAT (RFC 3030)
   bool bdat_ = false;                 // the current transaction uses BDAT
   bool bdat_last_ = false;            // the chunk being read is the last

@@ -1293,3 +1293,116 @@ TEST_CASE("session: a policy that does not answer in time: 451 4.3.0, its late v
   CHECK(h.backend == "RSET\r\n");  // nothing relayed; the backend transaction ends
   CHECK(policy->held->view() == "Subject: t\r\n\r\nbody\r\n");  // still the policy's to read
 }
+
+TEST_CASE("session: a command out of sequence gets the refusal of the first condition it misses", "[proxy]") {
+  Harness h;
+  h.take(h.session.start());
+  h.client.clear();
+  // Before EHLO: MAIL needs it; AUTH is not offered at all; STARTTLS is not offered
+  // Each counts against the error budget.
+  h.from_client("MAIL FROM:<a@example.org>\r\nAUTH PLAIN\r\nSTARTTLS\r\n");
+  CHECK(h.client == "503 5.5.1 Polite people say EHLO first.\r\n"
+                    "503 5.5.1 AUTH not allowed.\r\n"
+                    "502 5.5.1 STARTTLS is not offered here.\r\n");
+  h.from_client("EHLO client.example\r\n");
+  h.client.clear();
+  // Fixed answers; RCPT and DATA before MAIL; BDAT's refusal after its chunk is read.
+  h.from_client("NOOP\r\nVRFY someone\r\nHELP\r\nRCPT TO:<b@example.net>\r\nDATA\r\nBDAT 3 LAST\r\nabcRSET\r\n");
+  CHECK(h.client == "250 2.0.0 OK\r\n"
+                    "252 2.5.2 Cannot VRFY user, but will accept message and attempt delivery\r\n"
+                    "214 2.0.0 See RFC 5321: EHLO HELO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY\r\n"
+                    "503 5.5.1 MAIL is required first.\r\n"
+                    "503 5.5.1 MAIL is required first.\r\n"
+                    "503 5.5.1 MAIL is required first.\r\n"
+                    "250 2.0.0 OK\r\n");
+  CHECK(!h.client_closed);
+  // Four more bad commands reach the budget of ten.
+  h.client.clear();
+  h.from_client("DATA\r\nDATA\r\nDATA\r\nDATA\r\n");
+  CHECK(h.client == "503 5.5.1 MAIL is required first.\r\n"
+                    "503 5.5.1 MAIL is required first.\r\n"
+                    "503 5.5.1 MAIL is required first.\r\n"
+                    "503 5.5.1 MAIL is required first.\r\n"
+                    "421 4.3.0 Too many errors, disconnecting.\r\n");
+  CHECK(h.client_closed);
+}
+
+TEST_CASE("session: the transaction's lost backend is answered 451 by the table, not counted as an error", "[proxy]") {
+  Harness h;
+  to_mail_accepted(h);
+  h.take(h.session.backend_failed("reset"));
+  h.client.clear();
+  // Twelve refusals of 451: the error budget (10) is untouched.
+  std::string rcpts;
+  for (int i = 0; i < 12; ++i) rcpts += "RCPT TO:<b@example.net>\r\n";
+  h.from_client(rcpts);
+  std::string expected;
+  for (int i = 0; i < 12; ++i) expected += "451 4.4.1 Delivery to the next hop failed, please try again later.\r\n";
+  CHECK(h.client == expected);
+  CHECK(!h.client_closed);
+}
+
+TEST_CASE("relay client: the backend's opening, framing, RCPTs and replay, without I/O", "[proxy]") {
+  auto extensions = std::make_shared<BackendExtensions>();
+  RelayClient relay("proxy.test", true, extensions);
+  SessionFacts f = facts("192.0.2.7");
+  f.helo = "client.example";
+  f.esmtp = true;
+  std::string wire;
+  Reply r;
+  relay.connect();
+  relay.connected();
+  CHECK(relay.state() == RelayClient::State::kGreeting);
+  relay.feed("220 backend ES");
+  CHECK(relay.next_reply(r) == RelayClient::Next::kNone);  // a reply split across reads
+  relay.feed("MTP\r\n");
+  REQUIRE(relay.next_reply(r) == RelayClient::Next::kReply);
+  CHECK(relay.on_reply(r, f, wire).kind == RelayClient::Step::Kind::kHandshake);
+  CHECK(wire == "EHLO proxy.test\r\n");
+  wire.clear();
+  relay.feed("250-backend\r\n250-XCLIENT ADDR NAME HELO PROTO\r\n250 DSN\r\n");
+  REQUIRE(relay.next_reply(r) == RelayClient::Next::kReply);
+  CHECK(relay.on_reply(r, f, wire).kind == RelayClient::Step::Kind::kHandshake);
+  CHECK(wire == "XCLIENT ADDR=192.0.2.7 NAME=[UNAVAILABLE] HELO=client.example PROTO=ESMTP\r\n");
+  CHECK(extensions->known());
+  CHECK(extensions->dsn());
+  CHECK(extensions->xclient_addr());
+  CHECK_FALSE(relay.pipelining());
+  wire.clear();
+  relay.feed("220 again\r\n250 backend\r\n");
+  REQUIRE(relay.next_reply(r) == RelayClient::Next::kReply);
+  CHECK(relay.on_reply(r, f, wire).kind == RelayClient::Step::Kind::kHandshake);
+  CHECK(wire == "EHLO client.example\r\n");  // the client's own name after XCLIENT
+  REQUIRE(relay.next_reply(r) == RelayClient::Next::kReply);
+  CHECK(relay.on_reply(r, f, wire).kind == RelayClient::Step::Kind::kReady);
+  relay.set_ready();
+
+  // Without PIPELINING, one recipient at a time.
+  wire.clear();
+  relay.relay_rcpt(wire, RelayClient::Rcpt{"a@example.net", 0, " NOTIFY=NEVER"});
+  CHECK(relay.state() == RelayClient::State::kBusy);
+  relay.relay_rcpt(wire, RelayClient::Rcpt{"b@example.net", 1, ""});
+  CHECK(wire == "RCPT TO:<a@example.net> NOTIFY=NEVER\r\n");
+  CHECK(relay.rcpts_outstanding() == 2);
+  wire.clear();
+  RelayClient::Rcpt answered = relay.rcpt_answered(wire);
+  CHECK(answered.address == "a@example.net");
+  CHECK(answered.slot == 0);
+  CHECK(wire == "RCPT TO:<b@example.net>\r\n");
+  CHECK(relay.rcpts_in_flight());
+  relay.clear_rcpts();
+  CHECK(relay.rcpts_outstanding() == 0);
+
+  // The envelope sent again: RSET, MAIL, then the recipients in order.
+  wire.clear();
+  relay.start_replay(wire, "s@example.org", {EsmtpParam{"SIZE", "10", true}}, {"a@example.net", "b@example.net"});
+  CHECK(wire == "RSET\r\n");
+  while (relay.replay_next(wire)) {
+  }
+  CHECK(wire == "RSET\r\nMAIL FROM:<s@example.org> SIZE=10\r\nRCPT TO:<a@example.net>\r\nRCPT TO:<b@example.net>\r\n");
+
+  relay.feed("not a reply\r\n");
+  CHECK(relay.next_reply(r) == RelayClient::Next::kBad);
+  relay.lost();
+  CHECK(relay.down());
+}
