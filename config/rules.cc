@@ -164,7 +164,7 @@ std::vector<Item> items_of(const toml::table& table) {
   std::vector<Item> items;
   for (auto&& [k, v] : table) items.push_back(Item{k.str(), &k, &v});
   std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
-    Position pa = position_of(*a.key), pb = position_of(*b.key);
+    SourcePos pa = position_of(*a.key), pb = position_of(*b.key);
     return pa.line != pb.line ? pa.line < pb.line : pa.column < pb.column;
   });
   return items;
@@ -258,8 +258,8 @@ class RuleParser {
     return keys;
   }
 
-  void error(Position position, std::string code, std::string message) {
-    diags_.error(position, std::move(code), std::move(message));
+  void error(SourcePos pos, std::string code, std::string message) {
+    diags_.error(pos, std::move(code), std::move(message));
   }
   void error(const toml::key& key, std::string code, std::string message) {
     error(position_of(key), std::move(code), std::move(message));
