@@ -1,8 +1,11 @@
 // The sievegate subcommands (cli.md is the contract: names, formats, exit codes).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "base/diagnostic_print.h"
 
 namespace sievegate::cli {
 
@@ -11,20 +14,15 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitInputErrors = 1;  // the script/config has errors
 inline constexpr int kExitUsage = 2;        // usage error, unreadable file, internal failure
 
-// One diagnostic as a text line, the form compilers use (cli.md):
-// `path:line:column: severity: message`. Line 0 means no position: the message is about
-// the whole file (it could not be read), `path: message`.
+// One diagnostic as a text line from its parts (cli.md): base::diagnostic_text, for
+// callers that do not hold a base::Diagnostic. `severity` is "error" or "warning"; line
+// 0 means no position: the message is about the whole file, `path: message`.
 inline std::string diagnostic_line(std::string_view path, long line, long column, std::string_view severity,
                                    std::string_view message) {
-  std::string out(path);
-  if (line > 0) {
-    out += ':' + std::to_string(line) + ':' + std::to_string(column) + ": ";
-    out += severity;
-  }
-  out += ": ";
-  out += message;
-  out += '\n';
-  return out;
+  return base::diagnostic_text(base::Diagnostic(
+      severity == "warning" ? base::Severity::kWarning : base::Severity::kError,
+      base::SourcePos{static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)}, "", std::string(message),
+      std::string(path)));
 }
 
 int lint_main(int argc, char** argv);

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostic_print.h"
 #include "base/file.h"
-#include "base/json.h"
 #include "cli/commands.h"
 #include "sieve/front/ast_builder.h"
 #include "sieve/sieve.h"
@@ -20,7 +20,6 @@ namespace sievegate::cli {
 namespace {
 
 namespace fs = std::filesystem;
-using base::append_json_string;
 
 constexpr const char* kUsage =
     "usage: sievegate lint [--format text|json] [--dump-ast] PATH...\n"
@@ -34,12 +33,6 @@ constexpr const char* kUsage =
     "\n"
     "Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or\n"
     "unreadable file.\n";
-
-struct FileReport {
-  std::string path;
-  policy::Diagnostics diagnostics;
-  std::string ast_dump;
-};
 
 // Expands PATH arguments into the list of scripts; false on an unusable folder. Any
 // other path is a script: one that cannot be read says why when it is read.
@@ -57,46 +50,12 @@ bool collect(const std::string& arg, std::vector<std::string>& files) {
     }
   }
   if (ec) {
-    std::cerr << diagnostic_line(arg, 0, 0, "error", "cannot read: " + ec.message());
+    std::cerr << base::diagnostic_text(base::cannot_read(arg, ec.message()));
     return false;
   }
   std::sort(found.begin(), found.end());
   files.insert(files.end(), found.begin(), found.end());
   return true;
-}
-
-void print_text(const FileReport& report) {
-  for (const policy::Diagnostic& d : report.diagnostics) {
-    std::cout << diagnostic_line(report.path, d.pos.line, d.pos.column, policy::severity_name(d.severity), d.message);
-  }
-  std::cout << report.ast_dump;
-}
-
-std::string to_json(const std::vector<FileReport>& reports, int errors, int warnings) {
-  std::string out = "{\"files\": [";
-  for (std::size_t i = 0; i < reports.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += "{\"path\": ";
-    append_json_string(out, reports[i].path);
-    out += ", \"diagnostics\": [";
-    const auto& diags = reports[i].diagnostics;
-    for (std::size_t k = 0; k < diags.size(); ++k) {
-      const policy::Diagnostic& d = diags[k];
-      if (k > 0) out += ", ";
-      out += "{\"severity\": \"";
-      out += policy::severity_name(d.severity);
-      out += "\", \"line\": " + std::to_string(d.pos.line) +
-             ", \"column\": " + std::to_string(d.pos.column) + ", \"code\": ";
-      append_json_string(out, d.code);
-      out += ", \"message\": ";
-      append_json_string(out, d.message);
-      out += "}";
-    }
-    out += "]}";
-  }
-  out += "], \"errors\": " + std::to_string(errors) +
-         ", \"warnings\": " + std::to_string(warnings) + "}\n";
-  return out;
 }
 
 }  // namespace
@@ -144,17 +103,16 @@ int lint_main(int argc, char** argv) {
   std::vector<std::string> files;
   for (const std::string& p : paths) usage_failure |= !collect(p, files);
 
-  std::vector<FileReport> reports;
-  int errors = 0, warnings = 0;
+  std::vector<base::FileDiagnostics> reports;
+  std::size_t errors = 0;
   for (const std::string& file : files) {
-    FileReport report;
-    report.path = file == "-" ? "<stdin>" : file;
+    base::FileDiagnostics report{file == "-" ? "<stdin>" : file, {}};
     base::FileText text = file == "-" ? base::read_fd(0) : base::read_file(file);
     if (!text.ok()) {
       // A system failure (exit 2, said on stderr); the JSON document has it too, as an
       // error without a position.
-      policy::Diagnostic d{policy::Severity::kError, {}, "unreadable", "cannot read: " + text.reason()};
-      std::cerr << diagnostic_line(report.path, 0, 0, "error", d.message);
+      base::Diagnostic d = base::cannot_read(report.path, text.reason());
+      std::cerr << base::diagnostic_text(d);
       usage_failure = true;
       ++errors;
       report.diagnostics.push_back(std::move(d));
@@ -169,16 +127,17 @@ int lint_main(int argc, char** argv) {
     policy::DirectoryScriptStore store(dir, dir);
     policy::CompileResult compiled = policy::compile(source, policy::Registry::standard(), &store);
     report.diagnostics = std::move(compiled.diagnostics);
-    for (const auto& d : report.diagnostics) {
-      (d.severity == policy::Severity::kError ? errors : warnings)++;
+    for (base::Diagnostic& d : report.diagnostics) d.file = report.path;
+    errors += base::count_errors(report.diagnostics);
+    if (!json) {
+      for (const base::Diagnostic& d : report.diagnostics) std::cout << base::diagnostic_text(d);
+      if (dump_ast && !policy::has_errors(report.diagnostics)) {
+        std::cout << policy::dump(policy::check_source(source).script.ast);
+      }
     }
-    if (dump_ast && !json && !policy::has_errors(report.diagnostics)) {
-      report.ast_dump = policy::dump(policy::check_source(source).script.ast);
-    }
-    if (!json) print_text(report);
     reports.push_back(std::move(report));
   }
-  if (json) std::cout << to_json(reports, errors, warnings);
+  if (json) std::cout << base::diagnostics_json(reports);
   std::cout.flush();
   if (usage_failure) return kExitUsage;
   return errors > 0 ? kExitInputErrors : kExitOk;

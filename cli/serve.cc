@@ -4,18 +4,15 @@
 // config::load_config, so what check-config accepts is what serve runs.
 #include <csignal>
 #include <iostream>
-#include <map>
 #include <string>
 
-#include "base/json.h"
+#include "base/diagnostic_print.h"
 #include "cli/commands.h"
 #include "config/loader.h"
 #include "proxy/server.h"
 
 namespace sievegate::cli {
 namespace {
-
-using base::append_json_string;
 
 constexpr const char* kServeUsage =
     "usage: sievegate serve --config FILE\n"
@@ -34,9 +31,7 @@ constexpr const char* kCheckUsage =
     "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error.\n";
 
 void print_reports(const config::LoadedConfig& loaded, std::ostream& out) {
-  for (const config::Report& r : loaded.reports) {
-    out << diagnostic_line(r.path, r.line, r.column, r.error ? "error" : "warning", r.message);
-  }
+  for (const base::Diagnostic& d : loaded.reports) out << base::diagnostic_text(d);
 }
 
 // serve's reports: file:line:column lines with a text log, log events with a JSON log
@@ -46,40 +41,16 @@ void report_to_log(const config::LoadedConfig& loaded, const proxy::Log* log) {
     print_reports(loaded, std::cerr);
     return;
   }
-  for (const config::Report& r : loaded.reports) {
-    log->event(r.error ? proxy::Log::Level::kError : proxy::Log::Level::kWarn, "config",
-               {{"file", r.path}, proxy::Log::Field("line", std::to_string(r.line), true),
-                proxy::Log::Field("column", std::to_string(r.column), true), {"code", r.code}, {"message", r.message}});
+  for (const base::Diagnostic& d : loaded.reports) {
+    log->event(d.severity == base::Severity::kError ? proxy::Log::Level::kError : proxy::Log::Level::kWarn, "config",
+               {{"file", d.file}, proxy::Log::Field("line", std::to_string(d.pos.line), true),
+                proxy::Log::Field("column", std::to_string(d.pos.column), true), {"code", d.code}, {"message", d.message}});
   }
 }
 
+// cli.md's diagnostics document, one entry per file.
 std::string reports_json(const config::LoadedConfig& loaded) {
-  // cli.md's diagnostics document, one entry per file.
-  std::map<std::string, std::vector<const config::Report*>> by_file;
-  for (const config::Report& r : loaded.reports) by_file[r.path].push_back(&r);
-  std::string out = "{\"files\": [";
-  bool first_file = true;
-  for (const auto& [path, reports] : by_file) {
-    out += first_file ? "" : ", ";
-    first_file = false;
-    out += "{\"path\": ";
-    append_json_string(out, path);
-    out += ", \"diagnostics\": [";
-    for (std::size_t i = 0; i < reports.size(); ++i) {
-      const config::Report& r = *reports[i];
-      out += i ? ", " : "";
-      out += "{\"severity\": ";
-      append_json_string(out, r.error ? "error" : "warning");
-      out += ", \"line\": " + std::to_string(r.line) + ", \"column\": " + std::to_string(r.column) + ", \"code\": ";
-      append_json_string(out, r.code);
-      out += ", \"message\": ";
-      append_json_string(out, r.message);
-      out += "}";
-    }
-    out += "]}";
-  }
-  out += "], \"errors\": " + std::to_string(loaded.errors()) + ", \"warnings\": " + std::to_string(loaded.warnings()) + "}\n";
-  return out;
+  return base::diagnostics_json(base::group_by_file(loaded.reports));
 }
 
 // The server's view of a loaded configuration: the Sieve policy for every stage.

@@ -11,27 +11,21 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostic.h"
 #include "bridge/sieve_policy.h"
 #include "proxy/server.h"
 
 namespace sievegate::config {
 
-struct Report {
-  std::string path;  // the config file, or a script file it names
-  int line = 0;      // 0: no position, the report is about the whole file
-  int column = 0;
-  bool error = true;
-  std::string code;
-  std::string message;
-};
-
 struct LoadedConfig {
   proxy::ServerConfig server;
   std::shared_ptr<SieveSettings> sieve;
   std::chrono::milliseconds shutdown_grace{30000};
-  std::vector<Report> reports;  // in file order per file
+  // Every diagnostic, each with its `file` (the config file, or a script file it names),
+  // sorted by file and then by place.
+  base::Diagnostics reports;
   // errno when the file itself could not be read: a system failure, not a mistake in
-  // it. `reports` then holds only that, "cannot read: <reason>" with no position.
+  // it. `reports` then holds only that, base::cannot_read's "cannot read: <reason>".
   int read_error = 0;
   bool ok() const;
   std::size_t errors() const;

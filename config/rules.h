@@ -80,7 +80,7 @@ struct Context {
 
 namespace detail {
 
-struct Expr;  // a condition or a group of them (rules.cc)
+struct Expr;  // a condition or a group of them (rules_internal.h)
 
 // Whether `expr` holds; on success (and only then) sets *captures when it is not null.
 bool eval_expr(const Expr& expr, const Context& context, std::vector<std::string>* captures);

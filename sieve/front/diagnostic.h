@@ -1,44 +1,25 @@
-// Diagnostics: mistakes in a user's script (or config) as values, never exceptions.
+// Diagnostics: mistakes in a user's script as values, never exceptions.
 //
 // Every stage of the front end (parse, check) appends Diagnostic values to a list so one
 // run reports many problems. System failures (unreadable file, I/O) are not diagnostics;
 // callers report those separately.
+//
+// The type is the one every part of sievegate uses (base/diagnostic.h); these are its
+// names in the Sieve code. Positions are in the script; `file` is left to the caller,
+// which knows where the script came from.
 #pragma once
 
-#include <cstdint>
-#include <string>
-#include <vector>
+#include "base/diagnostic.h"
 
 namespace sievegate::policy {
 
-// A position in a script: 1-based line and 1-based column counted in code points
-// (not bytes), the form editors and compilers use. Zero means "unknown".
-struct SourcePos {
-  std::uint32_t line = 0;
-  std::uint32_t column = 0;
-};
+using SourcePos = base::SourcePos;
+using Severity = base::Severity;
+using Diagnostic = base::Diagnostic;
+using Diagnostics = base::Diagnostics;
+using base::has_errors;
 
-enum class Severity {
-  kError,    // the script is invalid and will not be loaded
-  kWarning,  // the script loads, but something is likely not what the author meant
-};
-
-struct Diagnostic {
-  Severity severity = Severity::kError;
-  SourcePos pos;
-  std::string code;     // stable machine-readable kind, e.g. "unknown-test"
-  std::string message;  // human-readable, complete sentence fragment without trailing dot
-};
-
-using Diagnostics = std::vector<Diagnostic>;
-
+// "error" or "warning" (defined in ast.cc; the same as base::severity_text).
 const char* severity_name(Severity severity);
-
-inline bool has_errors(const Diagnostics& diagnostics) {
-  for (const auto& d : diagnostics) {
-    if (d.severity == Severity::kError) return true;
-  }
-  return false;
-}
 
 }  // namespace sievegate::policy

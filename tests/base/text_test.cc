@@ -75,3 +75,32 @@ TEST_CASE("base: one 'did you mean' rule for the Sieve checker and the config", 
   CHECK(sievegate::base::did_you_mean("x", '"') == " (did you mean \"x\"?)");
   CHECK(sievegate::base::did_you_mean("").empty());
 }
+
+// ---------------------------------------------------------------- diagnostic printers
+
+#include "base/diagnostic_print.h"
+
+TEST_CASE("base: diagnostics print as compiler lines and as cli.md's JSON document", "[base]") {
+  using namespace sievegate::base;
+  Diagnostic error(Severity::kError, {12, 5}, "unknown-test", "unknown test 'hedaer'", "a.sieve");
+  Diagnostic warning(Severity::kWarning, {3, 10}, "deprecated", "say \"x\"\n", "b.sieve");
+  CHECK(diagnostic_text(error) == "a.sieve:12:5: error: unknown test 'hedaer'\n");
+  CHECK(diagnostic_text(warning) == "b.sieve:3:10: warning: say \"x\"\n\n");
+  CHECK(diagnostic_text(cannot_read("c.toml", "No such file or directory")) ==
+        "c.toml: cannot read: No such file or directory\n");
+
+  std::vector<FileDiagnostics> files = group_by_file({warning, error, cannot_read("c.toml", "Is a directory")});
+  REQUIRE(files.size() == 3);
+  CHECK(files[0].path == "a.sieve");
+  CHECK(files[1].path == "b.sieve");
+  files.push_back({"d.sieve", {}});
+  CHECK(diagnostics_json(files) ==
+        "{\"files\": [{\"path\": \"a.sieve\", \"diagnostics\": [{\"severity\": \"error\", \"line\": 12, \"column\": 5, "
+        "\"code\": \"unknown-test\", \"message\": \"unknown test 'hedaer'\"}]}, {\"path\": \"b.sieve\", \"diagnostics\": "
+        "[{\"severity\": \"warning\", \"line\": 3, \"column\": 10, \"code\": \"deprecated\", \"message\": \"say "
+        "\\\"x\\\"\\n\"}]}, {\"path\": \"c.toml\", \"diagnostics\": [{\"severity\": \"error\", \"line\": 0, \"column\": 0, "
+        "\"code\": \"unreadable\", \"message\": \"cannot read: Is a directory\"}]}, {\"path\": \"d.sieve\", "
+        "\"diagnostics\": []}], \"errors\": 2, \"warnings\": 1}\n");
+  CHECK(count_errors({error, warning}) == 1);
+  CHECK_FALSE(has_errors({warning}));
+}

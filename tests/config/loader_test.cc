@@ -37,9 +37,10 @@ proxy::SessionFacts facts(const std::string& ip, const std::string& listener = "
   return f;
 }
 
-bool has_report(const config::LoadedConfig& c, int line, const std::string& fragment, bool error) {
-  for (const config::Report& r : c.reports) {
-    if (r.line == line && r.error == error && r.message.find(fragment) != std::string::npos) return true;
+bool has_report(const config::LoadedConfig& c, unsigned line, const std::string& fragment, bool error) {
+  for (const base::Diagnostic& r : c.reports) {
+    bool is_error = r.severity == base::Severity::kError;
+    if (r.pos.line == line && is_error == error && r.message.find(fragment) != std::string::npos) return true;
   }
   return false;
 }
@@ -51,7 +52,8 @@ TEST_CASE("config: a file that cannot be read is a system failure with the OS's 
   CHECK(c.read_error == ENOENT);
   CHECK_FALSE(c.ok());
   REQUIRE(c.reports.size() == 1);
-  CHECK(c.reports[0].line == 0);
+  CHECK(c.reports[0].pos.line == 0);
+  CHECK(c.reports[0].file == "/nonexistent/sievegate.toml");
   CHECK(c.reports[0].code == "unreadable");
   CHECK(c.reports[0].message == "cannot read: No such file or directory");
 

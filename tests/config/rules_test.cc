@@ -21,7 +21,7 @@ const std::vector<ContextKey> kConnectKeys = {K::kListener, K::kRemoteIp, K::kLo
 std::string render(const Diagnostics& diags) {
   std::string out;
   for (const Diagnostic& d : diags.items()) {
-    out += std::to_string(d.position.line) + ":" + std::to_string(d.position.column) + " " + d.code + ": " +
+    out += std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + " " + d.code + ": " +
            d.message + "\n";
   }
   return out;

@@ -15,7 +15,7 @@ namespace {
 std::string render(const Diagnostics& diags) {
   std::string out;
   for (const Diagnostic& d : diags.items()) {
-    out += std::to_string(d.position.line) + ":" + std::to_string(d.position.column) + " " +
+    out += std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + " " +
            (d.severity == Severity::kError ? "" : "warning ") + d.code + ": " + d.message + "\n";
   }
   return out;
@@ -72,9 +72,9 @@ IpMask mask(const std::string& text) {
 TEST_CASE("values: diagnostics count errors and warnings", "[config][values]") {
   Diagnostics diags;
   CHECK_FALSE(diags.has_errors());
-  diags.warning(Position{1, 2}, "w", "careful");
+  diags.warning(SourcePos{1, 2}, "w", "careful");
   CHECK_FALSE(diags.has_errors());
-  diags.error(Position{3, 4}, "e", "wrong");
+  diags.error(SourcePos{3, 4}, "e", "wrong");
   CHECK(diags.has_errors());
   CHECK(diags.errors() == 1);
   CHECK(diags.warnings() == 1);
