@@ -33,37 +33,63 @@ proxy::Reply to_reply(const policy::SmtpReply& r) {
 
 void session_facts(policy::Stage stage, const proxy::SessionFacts& facts, const proxy::Envelope* envelope,
                    policy::FactsHost& host) {
-  auto& f = host.facts;
-  f["remote_ip"] = facts.remote_ip;
-  f["helo_domain"] = stage == policy::Stage::kConnect ? "" : policy::ascii_lower(facts.helo);
-  f["authenticated_as"] = facts.authenticated_as;
-  f["tls.version"] = facts.tls_version;
-  f["tls.cipher"] = facts.tls_cipher;
+  // A fact already given (`run --env`) is kept.
+  auto set = [&host](const std::string& name, std::string value) { host.facts.try_emplace(name, std::move(value)); };
+  set("remote_ip", facts.remote_ip);
+  set("helo_domain", stage == policy::Stage::kConnect ? "" : policy::ascii_lower(facts.helo));
+  set("authenticated_as", facts.authenticated_as);
+  set("tls.version", facts.tls_version);
+  set("tls.cipher", facts.tls_cipher);
   // Not computed by sievegate yet (SPF, iprev, DKIM, ARC, DMARC): empty strings, so
   // scripts that test them still run (config.md).
   for (const char* name : {"spf_ehlo.result", "spf.result", "iprev.result", "iprev.ptr", "arc.result",
                            "dkim.result", "dkim.domains", "dmarc.result", "dmarc.policy"}) {
-    f[name] = "";
+    set(name, "");
   }
   if (envelope == nullptr || stage < policy::Stage::kMail) return;
   const auto& mp = envelope->mail_params;
   if (const proxy::EsmtpParam* body = find_param(mp, "BODY")) {
     std::string v = policy::ascii_lower(body->value);
-    f["param.body"] = v == "8bitmime" ? "8bitmime" : v == "binarymime" ? "binarymime" : "7bit";
+    set("param.body", v == "8bitmime" ? "8bitmime" : v == "binarymime" ? "binarymime" : "7bit");
   }
-  if (find_param(mp, "SMTPUTF8")) f["param.smtputf8"] = "1";
-  if (find_param(mp, "REQUIRETLS")) f["param.requiretls"] = "1";
-  if (const proxy::EsmtpParam* envid = find_param(mp, "ENVID")) f["envelope.envid"] = policy::ascii_lower(envid->value);
-  if (const proxy::EsmtpParam* ret = find_param(mp, "RET")) f["envelope.ret"] = policy::ascii_upper(ret->value);
+  if (find_param(mp, "SMTPUTF8")) set("param.smtputf8", "1");
+  if (find_param(mp, "REQUIRETLS")) set("param.requiretls", "1");
+  if (const proxy::EsmtpParam* envid = find_param(mp, "ENVID")) set("envelope.envid", policy::ascii_lower(envid->value));
+  if (const proxy::EsmtpParam* ret = find_param(mp, "RET")) set("envelope.ret", policy::ascii_upper(ret->value));
   if (const proxy::EsmtpParam* by = find_param(mp, "BY")) {
     std::size_t semi = by->value.find(';');
-    if (semi != std::string::npos) f["envelope.by_mode"] = policy::ascii_upper(by->value.substr(semi + 1, 1));
+    if (semi != std::string::npos) set("envelope.by_mode", policy::ascii_upper(by->value.substr(semi + 1, 1)));
   }
   if (stage == policy::Stage::kRcpt) {
     if (const proxy::EsmtpParam* orcpt = find_param(envelope->rcpt_params, "ORCPT")) {
-      f["envelope.orcpt"] = policy::ascii_lower(orcpt->value);
+      set("envelope.orcpt", policy::ascii_lower(orcpt->value));
     }
   }
+}
+
+// The Sieve runtime's view of the transaction: none before MAIL; the sender, at RCPT the
+// recipient being processed, at DATA all of them, lower-cased; the AUTH identity.
+static policy::Envelope sieve_envelope(policy::Stage stage, const proxy::SessionFacts& facts,
+                                       const proxy::Envelope* envelope) {
+  policy::Envelope env;
+  if (envelope == nullptr || stage < policy::Stage::kMail) return env;
+  env.from = policy::ascii_lower(envelope->from);
+  if (stage == policy::Stage::kRcpt) {
+    // `run --stage rcpt` without --to has none; a session always has one here.
+    if (!envelope->rcpt.empty()) env.to = {policy::ascii_lower(envelope->rcpt)};
+  } else if (stage == policy::Stage::kData) {
+    for (const std::string& r : envelope->rcpts) env.to.push_back(policy::ascii_lower(r));
+  }
+  env.auth = facts.authenticated_as;
+  return env;
+}
+
+policy::StageRun run_session_stage(const policy::Program& program, policy::Stage stage,
+                                   const proxy::SessionFacts& facts, const proxy::Envelope* envelope,
+                                   policy::message::Message* message, policy::FactsHost& host,
+                                   const policy::StageOptions& options) {
+  session_facts(stage, facts, envelope, host);
+  return policy::run_stage(program, stage, host, sieve_envelope(stage, facts, envelope), message, options);
 }
 
 Context make_context(policy::Stage stage, const proxy::SessionFacts& facts, const proxy::Envelope* envelope) {
@@ -104,20 +130,10 @@ proxy::Verdict SievePolicy::run(policy::Stage stage, const proxy::SessionFacts& 
 
   policy::FactsHost host;
   host.duplicates = s.duplicates.get();
-  session_facts(stage, facts, envelope, host);
-  policy::Envelope env;
-  if (envelope != nullptr && stage >= policy::Stage::kMail) {
-    env.from = policy::ascii_lower(envelope->from);
-    if (stage == policy::Stage::kRcpt) {
-      env.to = {policy::ascii_lower(envelope->rcpt)};
-    } else if (stage == policy::Stage::kData) {
-      for (const std::string& r : envelope->rcpts) env.to.push_back(policy::ascii_lower(r));
-    }
-    env.auth = facts.authenticated_as;
-  }
   std::optional<policy::message::Message> parsed;
   if (stage == policy::Stage::kData) parsed.emplace(message);
-  policy::StageRun run = policy::run_stage(*program->second, stage, host, env, parsed ? &*parsed : nullptr, s.options);
+  policy::StageRun run =
+      run_session_stage(*program->second, stage, facts, envelope, parsed ? &*parsed : nullptr, host, s.options);
 
   proxy::Verdict v;
   const policy::StageEffect& e = run.effect;
@@ -191,6 +207,18 @@ proxy::Verdict SievePolicy::rcpt(const proxy::SessionFacts& f, const proxy::Enve
 
 proxy::Verdict SievePolicy::data(const proxy::SessionFacts& f, const proxy::Envelope& e, std::string_view message) {
   return run(policy::Stage::kData, f, &e, message);
+}
+
+policy::ActionSet run_unstaged(const policy::Program& program, const proxy::Envelope& envelope,
+                               policy::message::Message* message, policy::FactsHost& host,
+                               const policy::RunLimits& limits) {
+  policy::RunContext context;
+  context.message = message;
+  context.host = &host;
+  context.envelope.from = envelope.from;
+  context.envelope.to = envelope.rcpts;
+  context.limits = limits;
+  return policy::run(program, context);
 }
 
 }  // namespace sievegate::config

@@ -59,8 +59,25 @@ class SievePolicy final : public proxy::StagePolicy {
 Context make_context(policy::Stage stage, const proxy::SessionFacts& facts, const proxy::Envelope* envelope);
 
 // The facts a stage's script sees, by Stalwart's names (remote_ip, helo_domain, tls.version,
-// param.body, envelope.envid...), from the session and the transaction.
+// param.body, envelope.envid...), from the session and the transaction; a fact already in
+// `host` (given with `run --env`) is kept.
 void session_facts(policy::Stage stage, const proxy::SessionFacts& facts, const proxy::Envelope* envelope,
                    policy::FactsHost& host);
+
+// Runs a stage's script on the session as smtp hands it to a policy: the one entry the
+// proxy (SievePolicy) and `sievegate run --stage` share, so they cannot read a session
+// differently. The script sees session_facts and the transaction as the Sieve envelope
+// (none before MAIL; at RCPT the recipient being processed, at DATA all of them; addresses
+// lower-cased); `message` is read at DATA only.
+policy::StageRun run_session_stage(const policy::Program& program, policy::Stage stage,
+                                   const proxy::SessionFacts& facts, const proxy::Envelope* envelope,
+                                   policy::message::Message* message, policy::FactsHost& host,
+                                   const policy::StageOptions& options);
+
+// A script run outside any stage (`sievegate run` without --stage): no stage facts and
+// no reading of the result; the addresses as given, every recipient in `envelope.rcpts`.
+policy::ActionSet run_unstaged(const policy::Program& program, const proxy::Envelope& envelope,
+                               policy::message::Message* message, policy::FactsHost& host,
+                               const policy::RunLimits& limits);
 
 }  // namespace sievegate::config

@@ -2,6 +2,7 @@
 #include "bridge/stage.h"
 
 #include "base/enhanced_code.h"
+#include "bridge/stage_table.h"
 
 #include <cctype>
 
@@ -68,11 +69,12 @@ std::optional<SmtpReply> stage_reply(Stage stage, const ActionSet& result, bool 
     return SmtpReply{451, "4.3.0", "Temporary policy failure, please try again later."};
   }
   for (const Action& a : result.actions()) {
-    if (a.kind == Action::Kind::kReject || a.kind == Action::Kind::kEreject) {
+    if ((a.kind == Action::Kind::kReject || a.kind == Action::Kind::kEreject) &&
+        stage_action_applies(StageAction::kReject, stage)) {
       return reply_for_reason(stage, a.reason);
     }
   }
-  if (stage == Stage::kData && result.has(Action::Kind::kDiscard) && !result.implicit_keep() &&
+  if (stage_action_applies(StageAction::kDiscard, stage) && result.has(Action::Kind::kDiscard) && !result.implicit_keep() &&
       !result.has(Action::Kind::kKeep) && !result.has(Action::Kind::kRedirect)) {
     // Discarded: the client hears success, nothing is relayed (Stalwart's text).
     return SmtpReply{250, "2.0.0", "Message queued for delivery."};

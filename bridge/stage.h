@@ -27,6 +27,11 @@ struct SmtpReply {
 std::optional<SmtpReply> stage_reply(Stage stage, const ActionSet& result,
                                      bool tempfail_on_error = false);
 
+// check-config's "stage-action" warning for Sieve command `command` in a script run at
+// `stage`, from stage_table.h's table; nullopt when the command has an effect there or is
+// not one the table names.
+std::optional<std::string> stage_action_warning(std::string_view command, Stage stage);
+
 // "550 5.7.1 text" / multi-line "550-5.7.1 a\r\n550 5.7.1 b" (RFC 5321 4.2.1, RFC 2034).
 std::string format_reply(const SmtpReply& reply);
 

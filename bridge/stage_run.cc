@@ -5,6 +5,7 @@
 
 #include <ctime>
 
+#include "bridge/stage_table.h"
 #include "sieve/message/message.h"
 
 namespace sievegate::policy {
@@ -65,6 +66,15 @@ void complete_facts(Stage stage, FactsHost& host) {
   }
 }
 
+// Whether a result element changes the session at `stage` (stage_table.h); when it does
+// not, the table says whether effect.ignored names it.
+static bool applies(StageAction action, Stage stage, const std::string& target, StageEffect& effect) {
+  const StageActionRow& row = stage_action_row(action);
+  StageEffectKind kind = row.at[static_cast<std::size_t>(stage)];
+  if (kind == StageEffectKind::kNoted) effect.ignored.push_back(row.note_target ? row.note + (" " + target) : row.note);
+  return kind == StageEffectKind::kApplied;
+}
+
 StageEffect stage_effect(Stage stage, const ActionSet& result, const Envelope& envelope,
                          const message::Message* message, bool tempfail_on_error) {
   StageEffect effect;
@@ -79,37 +89,21 @@ StageEffect stage_effect(Stage stage, const ActionSet& result, const Envelope& e
   bool keep = result.implicit_keep() || result.has(Kind::kKeep);
   std::vector<std::string> redirects;
   for (const Action& a : result.actions()) {
-    switch (a.kind) {
-      case Kind::kRedirect:
-        if (stage == Stage::kRcpt || stage == Stage::kData) redirects.push_back(a.target);
-        else effect.ignored.push_back(std::string("redirect ") + a.target);
-        break;
-      case Kind::kFileinto:
-      case Kind::kVacation:
-      case Kind::kNotify:
-        effect.ignored.push_back(action_name(a.kind));
-        break;
-      case Kind::kDiscard:
-        if (stage != Stage::kData) effect.ignored.push_back("discard");
-        break;
-      default:
-        break;
+    if (applies(stage_action_of(a.kind), stage, a.target, effect) && a.kind == Kind::kRedirect) {
+      redirects.push_back(a.target);
     }
   }
   const EnvelopeChanges& changes = result.envelope;
-  if (changes.from) {
-    if (stage == Stage::kMail || stage == Stage::kData) effect.mail_from = *changes.from;
-    else effect.ignored.push_back("set envelope.from");
-  }
+  if (changes.from && applies(StageAction::kEnvelopeFrom, stage, "", effect)) effect.mail_from = *changes.from;
   std::vector<std::string> current = envelope.to;
   bool to_changed = false;
-  if (changes.to) {
+  if (changes.to && applies(StageAction::kEnvelopeTo, stage, "", effect)) {
     // Stalwart: envelope.to rewrites the current (at DATA: the last) recipient.
-    if ((stage == Stage::kRcpt || stage == Stage::kData) && !current.empty()) {
+    if (!current.empty()) {
       current.back() = *changes.to;
       to_changed = true;
     } else {
-      effect.ignored.push_back("set envelope.to");
+      effect.ignored.push_back(stage_action_row(StageAction::kEnvelopeTo).note);  // nobody to rewrite
     }
   }
   if (!redirects.empty() || to_changed) {
@@ -126,7 +120,7 @@ StageEffect stage_effect(Stage stage, const ActionSet& result, const Envelope& e
       effect.reply = SmtpReply{250, "2.0.0", "Message queued for delivery."};
     }
   }
-  if (stage == Stage::kData && result.message_changed && message != nullptr) {
+  if (result.message_changed && applies(StageAction::kEditMessage, stage, "", effect) && message != nullptr) {
     effect.message_changed = true;
     effect.message = result.replaced_message ? *result.replaced_message : message->serialize();
   }

@@ -13,8 +13,7 @@
 #include "sieve/runtime/duplicate_store.h"
 #include "sieve/message/message.h"
 #include "sieve/sieve.h"
-#include "bridge/stage.h"
-#include "bridge/stage_run.h"
+#include "bridge/sieve_policy.h"
 
 namespace sievegate::cli {
 namespace {
@@ -190,7 +189,6 @@ std::string action_text(const policy::Action& a) {
 
 int run_main(int argc, char** argv) {
   std::string script_path, message_path, output_path, from, global_dir;
-  bool has_from = false;
   std::vector<std::string> to;
   std::optional<policy::Stage> stage;
   bool json = false;
@@ -222,7 +220,6 @@ int run_main(int argc, char** argv) {
     } else if (arg == "--from") {
       if (!value(v)) return kExitUsage;
       from = strip_angles(v);
-      has_from = true;
     } else if (arg == "--to") {
       if (!value(v)) return kExitUsage;
       to.push_back(strip_angles(v));
@@ -271,35 +268,32 @@ int run_main(int argc, char** argv) {
 
   policy::message::Message message(raw_message);
   bool has_message = !message_path.empty() && (!stage || *stage == policy::Stage::kData);
-  policy::Envelope envelope;
-  envelope.from = has_from ? from : "";
-  envelope.to = to;
-  if (stage && (*stage == policy::Stage::kConnect || *stage == policy::Stage::kEhlo ||
-                *stage == policy::Stage::kAuth)) {
-    envelope = policy::Envelope{};  // no envelope before MAIL FROM
-  }
-  if (stage && *stage == policy::Stage::kRcpt && to.size() > 1) {
-    envelope.to = {to.back()};  // the recipient being processed
+  // The transaction as smtp hands it to a policy: at RCPT the last --to is the recipient
+  // being processed, the others were accepted before it. The session's facts are the
+  // --env ones, kept as given.
+  proxy::Envelope envelope;
+  envelope.from = from;
+  envelope.rcpts = to;
+  if (stage == policy::Stage::kRcpt && !to.empty()) {
+    envelope.rcpt = to.back();
+    envelope.rcpts.pop_back();
   }
   policy::ActionSet result;
   std::optional<policy::SmtpReply> reply;
   std::optional<policy::StageEffect> effect;
   if (stage) {
-    // The proxy's own code path: the same facts, the same reading of the result.
+    // The proxy's own entry (SievePolicy's): the same facts, envelope and reading of the result.
     policy::StageOptions options;
     options.limits.max_time = kOfflineWallTime;
-    policy::StageRun staged = policy::run_stage(*compiled.program, *stage, host, envelope,
-                                                has_message ? &message : nullptr, options);
+    policy::StageRun staged = config::run_session_stage(*compiled.program, *stage, proxy::SessionFacts{}, &envelope,
+                                                        has_message ? &message : nullptr, host, options);
     result = std::move(staged.result);
     effect = std::move(staged.effect);
     reply = effect->reply;
   } else {
-    policy::RunContext context;
-    context.message = has_message ? &message : nullptr;
-    context.host = &host;
-    context.envelope = envelope;
-    context.limits.max_time = kOfflineWallTime;
-    result = policy::run(*compiled.program, context);
+    policy::RunLimits limits;
+    limits.max_time = kOfflineWallTime;
+    result = config::run_unstaged(*compiled.program, envelope, has_message ? &message : nullptr, host, limits);
   }
   if (!output_path.empty() && has_message) {
     std::ofstream out(output_path, std::ios::binary);

@@ -165,25 +165,15 @@ void Loader::compile_scripts() {
     std::vector<const policy::Command*> commands;
     collect_commands(checked.script.ast.commands, commands);
     for (const policy::Command* c : commands) {
-      std::string why;
+      std::optional<std::string> why;  // bridge/stage_table.h: the first stage it has no effect at
       for (Stage stage : stages->second) {
-        bool data = stage == Stage::kData;
-        if (c->name == "fileinto" || c->name == "vacation" || c->name == "notify") {
-          why = "'" + c->name + "' is not available in SMTP-stage scripts (at run time it does nothing)";
-        } else if (!data && (c->name == "addheader" || c->name == "deleteheader" || c->name == "replace" ||
-                             c->name == "enclose" || c->name == "discard")) {
-          why = "'" + c->name + "' has no effect at the " + policy::stage_name(stage) + " stage (only at data)";
-        } else if ((stage == Stage::kConnect || stage == Stage::kEhlo || stage == Stage::kAuth || stage == Stage::kMail) &&
-                   c->name == "redirect") {
-          why = "'redirect' has no effect at the " + std::string(policy::stage_name(stage)) + " stage (only at rcpt and data)";
-        }
-        if (!why.empty()) break;
+        if ((why = policy::stage_action_warning(c->name, stage))) break;
       }
-      if (why.empty()) continue;
+      if (!why) continue;
       Report r;
       r.error = false;
       r.code = "stage-action";
-      r.message = why;
+      r.message = *why;
       if (!src.file.empty()) {
         r.path = src.file;
         r.line = c->pos.line;
