@@ -213,8 +213,6 @@ class Interpreter final : public ExecContext {
       case Opcode::kIhave: cond_ = test_ihave(op); return true;
       case Opcode::kValidNotifyMethod: cond_ = test_valid_notify(op); return true;
       case Opcode::kNotifyMethodCapability: cond_ = test_notify_capability(op); return true;
-      case Opcode::kSpamtest: cond_ = test_score(op, true); return true;
-      case Opcode::kVirustest: cond_ = test_score(op, false); return true;
       case Opcode::kDuplicate: cond_ = test_duplicate(op); return true;
       case Opcode::kMailboxExists: cond_ = test_mailbox_exists(op); return true;
       case Opcode::kValidExtList: cond_ = test_valid_ext_list(op); return true;
@@ -766,55 +764,6 @@ class Interpreter final : public ExecContext {
     if (lower(uri).rfind("mailto:", 0) != 0 || capability != "online") return false;
     // RFC 5436 4: for mailto the "online" capability is always "maybe".
     return match_values(op, {"maybe"}, op.lists.at(2));
-  }
-
-  // RFC 5235: the verdict comes from a header the site configures; "0" means "not
-  // tested". spamtest gives 1 (clearly not spam) .. 10, :percent 0..100; virustest 1..5.
-  bool test_score(const Operand& op, bool spam) {
-    return match_values(op, {spam ? spam_value(op.has("percent")) : virus_value()}, op.lists.at(0));
-  }
-
-  std::string spam_value(bool percent) {
-    const ScoreTestConfig& cfg = ctx_.scores;
-    std::vector<std::string> v = header_values(cfg.spam_header);
-    if (v.empty() || cfg.spam_max <= 0) return "0";
-    // Only a plain decimal number is a score ("7.5", "-2"); anything else (a comma,
-    // an exponent, trailing words) means "not tested", as in Pigeonhole.
-    const std::string& text = v.front();
-    std::size_t k = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
-    std::size_t digits = 0, dots = 0;
-    for (std::size_t i = k; i < text.size(); ++i) {
-      if (std::isdigit(static_cast<unsigned char>(text[i]))) ++digits;
-      else if ((text[i] == '.' || text[i] == ',') && dots++ == 0) continue;
-      else return "0";
-    }
-    if (digits == 0) return "0";
-    std::string number = text;
-    for (char& c : number) c = c == ',' ? '.' : c;  // "7,5" is 7.5 (as in Pigeonhole)
-    double score = std::strtod(number.c_str(), nullptr);
-    double ratio = score / cfg.spam_max;
-    if (percent) {
-      long pct = static_cast<long>(100 * ratio);
-      return std::to_string(std::clamp(pct, 0L, 100L));
-    }
-    long value = 1 + static_cast<long>(9 * ratio);
-    return std::to_string(std::clamp(value, 1L, 10L));
-  }
-
-  std::string virus_value() {
-    const ScoreTestConfig& cfg = ctx_.scores;
-    std::vector<std::string> v = header_values(cfg.virus_header);
-    if (v.empty()) return "0";
-    const std::string& text = v.front();
-    std::size_t start = 0;
-    while (start < text.size() && !std::isalpha(static_cast<unsigned char>(text[start]))) ++start;
-    std::size_t end = start;
-    while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
-    std::string word = text.substr(start, end - start);
-    for (std::size_t i = 0; i < cfg.virus_words.size(); ++i) {
-      if (cfg.virus_words[i] == word) return std::to_string(i + 1);  // exact, as configured
-    }
-    return "0";
   }
 
   bool test_duplicate(const Operand& op) {
