@@ -149,6 +149,16 @@ CommandBuilder& CommandBuilder::check(CheckFn fn) {
   return *this;
 }
 
+CommandBuilder& CommandBuilder::generate(GenerateFn fn) {
+  spec_.generate = fn;
+  return *this;
+}
+
+CommandBuilder& CommandBuilder::execute(ExecuteFn fn) {
+  spec_.execute = fn;
+  return *this;
+}
+
 CommandBuilder& CommandBuilder::comparator() {
   return tag_with("comparator", ArgType::kString, "comparator-name", TagGroup::kComparator);
 }
@@ -202,6 +212,10 @@ void RegistryBuilder::check(std::string command, CheckFn fn) {
   pending_checks_.emplace_back(std::move(command), std::move(fn));
 }
 
+void RegistryBuilder::stages(std::string command, GenerateFn generate, ExecuteFn execute) {
+  pending_stages_.emplace_back(std::move(command), generate, execute);
+}
+
 void RegistryBuilder::check_for_group(TagGroup group, CheckFn fn) {
   pending_group_checks_.emplace_back(group, std::move(fn));
 }
@@ -235,6 +249,13 @@ void RegistryBuilder::finish() {
       if (spec.has_group(group)) spec.checks.push_back(fn);
     }
   }
+  for (auto& [command, generate, execute] : pending_stages_) {
+    auto it = registry_.commands_.find(command);
+    if (it == registry_.commands_.end()) continue;
+    it->second.generate = generate;
+    it->second.execute = execute;
+  }
+  pending_stages_.clear();
   pending_group_checks_.clear();
   pending_tags_.clear();
   pending_group_tags_.clear();

@@ -15,10 +15,12 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "sieve/front/ast.h"
 #include "sieve/front/diagnostic.h"
+#include "sieve/program/program.h"
 
 namespace sievegate::policy {
 
@@ -57,6 +59,10 @@ class CheckContext;
 // An extra rule, run after the generic argument checks of a command or test.
 using CheckFn = std::function<void(CheckContext&)>;
 
+// The code generation hook: derives the typed arguments (Operand::data) from the
+// generic operand the generator resolved against the spec. Runs once per compile.
+using GenerateFn = void (*)(Operand& op);
+
 struct TagSpec {
   std::string name;       // without ':'
   std::string extension;  // capability that must be required ("" = that of the command)
@@ -90,6 +96,8 @@ struct CommandSpec {
   bool block = false;  // takes a { } block (control commands)
   std::vector<TagGroup> required_groups;
   std::vector<CheckFn> checks;
+  GenerateFn generate = nullptr;  // code generation into typed operands (optional)
+  ExecuteFn execute = nullptr;    // execution; null: the interpreter's own opcode
 
   const TagSpec* find_tag(std::string_view tag) const;
   bool has_group(TagGroup group) const;
@@ -158,6 +166,9 @@ class CommandBuilder {
   CommandBuilder& block();
   CommandBuilder& require_group(TagGroup group);
   CommandBuilder& check(CheckFn fn);
+  // The stages after checking: typed operands at code generation, then execution.
+  CommandBuilder& generate(GenerateFn fn);
+  CommandBuilder& execute(ExecuteFn fn);
   // The standard :comparator, match-type and address-part tags of RFC 5228 2.7.
   CommandBuilder& comparator();
   CommandBuilder& match_type();
@@ -180,6 +191,8 @@ class RegistryBuilder {
   void tag_for_group(TagGroup group, TagSpec tag);
   // Adds a check to a command declared by any extension.
   void check(std::string command, CheckFn fn);
+  // Sets the code generation and execution hooks of a command declared by any extension.
+  void stages(std::string command, GenerateFn generate, ExecuteFn execute);
   // Adds a check to every command that has a tag of `group` (e.g. comparator rules).
   void check_for_group(TagGroup group, CheckFn fn);
   void comparator(ComparatorSpec spec);
@@ -195,6 +208,7 @@ class RegistryBuilder {
   std::vector<std::pair<TagGroup, TagSpec>> pending_group_tags_;
   std::vector<std::pair<std::string, CheckFn>> pending_checks_;
   std::vector<std::pair<TagGroup, CheckFn>> pending_group_checks_;
+  std::vector<std::tuple<std::string, GenerateFn, ExecuteFn>> pending_stages_;
 };
 
 }  // namespace sievegate::policy

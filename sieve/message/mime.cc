@@ -411,4 +411,39 @@ std::string extract_text(const MimeTree& tree) {
   return out;
 }
 
+// A small HTML-to-text reduction for body :text (RFC 5173 5.1 lets the site decide):
+// tags and comments are dropped, the common entities decoded.
+std::string html_to_text(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    char c = html[i];
+    if (c == '<') {
+      std::size_t end = html.substr(i, 4) == "<!--" ? html.find("-->", i) : html.find('>', i);
+      if (end == std::string_view::npos) break;
+      i = end + (html[end] == '-' ? 2 : 0);
+      continue;
+    }
+    if (c == '&') {
+      static const std::pair<const char*, const char*> kEntities[] = {
+          {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"},
+          {"&nbsp;", " "}};
+      bool done = false;
+      for (const auto& [name, text] : kEntities) {
+        std::string_view n(name);
+        if (html.substr(i, n.size()) == n) {
+          out += text;
+          i += n.size() - 1;
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+
 }  // namespace sievegate::policy::message

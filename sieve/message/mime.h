@@ -112,4 +112,8 @@ std::string decode_text(const Part& part);
 // text.
 std::string extract_text(const MimeTree& tree);
 
+// A small HTML-to-text reduction for body :text and extracttext (RFC 5173 5.1 lets the
+// site decide): tags and comments are dropped, the common entities decoded.
+std::string html_to_text(std::string_view html);
+
 }  // namespace sievegate::policy::message

@@ -75,7 +75,7 @@ class Generator {
   std::uint32_t here() const { return static_cast<std::uint32_t>(program_.code.size()); }
 
   std::uint32_t emit(Opcode op, SourcePos pos, std::uint32_t operand, std::uint32_t target = 0) {
-    program_.code.push_back(Instruction{op, operand, target, pos});
+    program_.code.push_back(Instruction{op, false, operand, target, pos});
     return here() - 1;
   }
   std::uint32_t emit(Opcode op, SourcePos pos, std::initializer_list<int>) {
@@ -111,7 +111,8 @@ class Generator {
       } else {
         auto it = opcodes().find(cmd.name);
         if (it == opcodes().end()) continue;  // unknown: only inside a skipped ihave block
-        emit(it->second, cmd.pos, operand(cmd, nullptr));
+        std::uint32_t at = emit(it->second, cmd.pos, operand(cmd, nullptr));
+        attach_execute(at, cmd.name);
       }
     }
   }
@@ -184,7 +185,16 @@ class Generator {
       emit(Opcode::kFalse, t.pos, 0u);
       return;
     }
-    emit(it->second, t.pos, operand_for(t.name, t.arguments, t.pos));
+    std::uint32_t at = emit(it->second, t.pos, operand_for(t.name, t.arguments, t.pos));
+    attach_execute(at, t.name);
+  }
+
+  // An extension that executes its own command or test gets the instruction.
+  void attach_execute(std::uint32_t at, std::string_view name) {
+    const CommandSpec* spec = registry_.command(name);
+    if (spec == nullptr || spec->execute == nullptr) return;
+    program_.code[at].execute = spec->execute;
+    program_.code[at].is_test = spec->is_test;
   }
 
   std::uint32_t operand(const Command& cmd, const Test*) {
@@ -246,6 +256,7 @@ class Generator {
       }
     }
     if (op.match.type == MatchType::kRegex) compile_regexes(op);
+    if (spec != nullptr && spec->generate != nullptr) spec->generate(op);
     program_.operands.push_back(std::move(op));
     return static_cast<std::uint32_t>(program_.operands.size() - 1);
   }

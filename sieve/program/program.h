@@ -83,11 +83,28 @@ enum class Opcode : std::uint8_t {
 
 const char* mnemonic(Opcode op);
 
+class ExecContext;  // sieve/runtime/exec_context.h
+struct Operand;
+
+// The execution of an extension's command or test, from its registry entry (see
+// sieve/extensions/registry.h). For a test the result is the condition; for a command,
+// false means a run-time error ended the run. A plain function pointer: one indirect
+// call per instruction, no lookup.
+using ExecuteFn = bool (*)(ExecContext& ctx, const Operand& op);
+
 struct Instruction {
   Opcode op = Opcode::kEnd;
+  bool is_test = false;         // `execute` gives the condition register
   std::uint32_t operand = 0;  // index into Program::operands
   std::uint32_t target = 0;   // jump target (control and loop instructions)
   SourcePos pos;              // of the command or test, for run-time errors
+  ExecuteFn execute = nullptr;  // set for commands and tests executed by their extension
+};
+
+// The typed arguments an extension's code generation hook derives from the generic
+// Operand (its tags resolved to fields), so that execution reads no tag by name.
+struct OperandData {
+  virtual ~OperandData() = default;
 };
 
 // The resolved arguments of one command or test.
@@ -102,7 +119,13 @@ struct Operand {
   std::set<std::string, std::less<>> flags;  // tags without a parameter
   std::uint32_t slot = 0;  // variable slot for set / extracttext / flag variables
   bool has_slot = false;
+  std::shared_ptr<const OperandData> data;  // the extension's typed arguments, if any
   bool has(std::string_view flag) const { return flags.count(flag) > 0; }
+  // The typed arguments of extension `T` (set by its code generation hook).
+  template <typename T>
+  const T& typed() const {
+    return static_cast<const T&>(*data);
+  }
 };
 
 struct Program {

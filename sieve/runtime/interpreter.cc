@@ -21,6 +21,7 @@
 #include "sieve/message/message.h"
 #include "sieve/message/mime.h"
 #include "sieve/message/rfc2047.h"
+#include "sieve/runtime/exec_context.h"
 
 namespace sievegate::policy {
 // ------------------------------------------------------------------ Host defaults
@@ -87,7 +88,7 @@ struct LimitReached {
   std::string what;
 };
 
-class Interpreter {
+class Interpreter final : public ExecContext {
  public:
   Interpreter(const Program& program, RunContext& context)
       : program_(&program), ctx_(context), host_(context.host != nullptr ? *context.host : default_host_) {
@@ -190,6 +191,11 @@ class Interpreter {
 
   // Returns false when the run must end (runtime error).
   bool dispatch(const Instruction& in, const Operand& op) {
+    if (in.execute != nullptr) {  // executed by its extension (registry entry)
+      if (!in.is_test) return in.execute(*this, op);
+      cond_ = in.execute(*this, op);
+      return true;
+    }
     switch (in.op) {
       // tests
       case Opcode::kTrue: cond_ = true; return true;
@@ -200,7 +206,6 @@ class Interpreter {
       case Opcode::kExists: cond_ = test_exists(op); return true;
       case Opcode::kSize: cond_ = test_size(op); return true;
       case Opcode::kString: cond_ = test_string(op); return true;
-      case Opcode::kBody: cond_ = test_body(op); return true;
       case Opcode::kDate: cond_ = test_date(op, false); return true;
       case Opcode::kCurrentDate: cond_ = test_date(op, true); return true;
       case Opcode::kEnvironment: cond_ = test_environment(op); return true;
@@ -208,8 +213,6 @@ class Interpreter {
       case Opcode::kIhave: cond_ = test_ihave(op); return true;
       case Opcode::kValidNotifyMethod: cond_ = test_valid_notify(op); return true;
       case Opcode::kNotifyMethodCapability: cond_ = test_notify_capability(op); return true;
-      case Opcode::kSpamtest: cond_ = test_score(op, true); return true;
-      case Opcode::kVirustest: cond_ = test_score(op, false); return true;
       case Opcode::kDuplicate: cond_ = test_duplicate(op); return true;
       case Opcode::kMailboxExists: cond_ = test_mailbox_exists(op); return true;
       case Opcode::kValidExtList: cond_ = test_valid_ext_list(op); return true;
@@ -263,12 +266,30 @@ class Interpreter {
     }
   }
 
-  bool error(std::string message) {
+  // ---------------------------------------------------------------- ExecContext
+
+  bool match(const Operand& op, const std::vector<std::string>& values,
+             const StringList& keys) override {
+    return match_values(op, values, keys);
+  }
+  [[noreturn]] void limit_reached(std::string what) override { throw LimitReached{std::move(what)}; }
+  ActionSet& result() override { return result_; }
+  RunContext& context() override { return ctx_; }
+  Host& host() override { return host_; }
+  const Program& program() const override { return *program_; }
+  std::uint64_t executed() const override { return executed_; }
+  std::optional<std::size_t> current_part() const override {
+    if (loops_.empty()) return std::nullopt;
+    return loops_.back().part;
+  }
+  std::vector<std::string>& internal_flags() override { return internal_flags_; }
+
+  bool error(std::string message) override {
     result_.fail(RunStatus::kError, RuntimeError{pos_, std::move(message)});
     return false;
   }
 
-  bool add(Action action) {
+  bool add(Action action) override {
     action.pos = pos_;
     if (result_.actions().size() >= ctx_.limits.max_actions) {
       throw LimitReached{"more than " + std::to_string(ctx_.limits.max_actions) + " actions"};
@@ -285,7 +306,7 @@ class Interpreter {
 
   // ---------------------------------------------------------------- strings
 
-  std::string expand(const StringTemplate& t) {
+  std::string expand(const StringTemplate& t) override {
     if (t.is_constant()) return t.constant;
     std::string out;
     for (const StringTemplate::Piece& p : t.pieces) {
@@ -318,7 +339,7 @@ class Interpreter {
     return out;
   }
 
-  std::vector<std::string> expand(const StringList& list) {
+  std::vector<std::string> expand(const StringList& list) override {
     std::vector<std::string> out;
     out.reserve(list.size());
     for (const StringTemplate& t : list) out.push_back(expand(t));
@@ -460,13 +481,13 @@ class Interpreter {
     return address_cache_.emplace(field, message::parse_address_list(field)).first->second;
   }
 
-  void message_edited() {
+  void message_edited() override {
     header_cache_.clear();
     address_cache_.clear();
   }
 
-  std::vector<std::string> header_values(const std::string& name) {
-    return cached_values(name, true);
+  const std::vector<std::string>& header_values(std::string_view name, bool decode = true) override {
+    return cached_values(name, decode);
   }
 
   bool test_header(const Operand& op) {
@@ -668,109 +689,6 @@ class Interpreter {
     return match_values(op, values, op.lists.at(1));
   }
 
-  bool test_body(const Operand& op) {
-    if (ctx_.message == nullptr) return false;
-    // A message without the empty line after its header has no body at all (RFC 5322
-    // 3.5): no value to test, so every body test is false, as in Pigeonhole.
-    std::string_view raw = ctx_.message->raw();
-    if (ctx_.message->body().empty() && raw.find("\n\n") == std::string_view::npos &&
-        raw.find("\n\r\n") == std::string_view::npos) {
-      return false;
-    }
-    std::vector<std::string> values;
-    switch (op.body_transform) {
-      case BodyTransform::kRaw:
-        values.emplace_back(ctx_.message->body());
-        break;
-      case BodyTransform::kText:
-        values = body_parts({"text"}, true);
-        break;
-      case BodyTransform::kContent:
-        values = body_parts(tag_list(op, "content"));
-        break;
-    }
-    return match_values(op, values, op.lists.at(0));
-  }
-
-  // RFC 5173 5: the decoded content of every part whose content type matches one of
-  // `types` ("type" or "type/subtype"; "" matches all). For :text (`text_only`) the
-  // text/* parts are used and HTML is reduced to its text. A multipart part stands for
-  // its prologue and epilogue (5.2).
-  std::vector<std::string> body_parts(const std::vector<std::string>& types, bool text_only = false) {
-    std::vector<std::string> out;
-    const message::MimeTree& tree = ctx_.message->mime();
-    for (const message::Part& part : tree.parts) {
-      const message::ContentType& ct = part.content_type;
-      bool wanted = false;
-      for (const std::string& t : types) {
-        std::string want = lower(t);
-        wanted |= want.empty() || want == ct.type || want == ct.media_type();
-      }
-      if (!wanted) continue;
-      if (ct.type == "multipart") {
-        if (!text_only) out.push_back(prologue_epilogue(part));
-        continue;
-      }
-      if (ct.type != "text") {
-        out.push_back(message::decode_content(part));
-      } else if (text_only && ct.subtype == "html") {
-        out.push_back(html_to_text(message::decode_text(part)));
-      } else {
-        out.push_back(message::decode_text(part));
-      }
-    }
-    return out;
-  }
-
-  static std::string prologue_epilogue(const message::Part& part) {
-    auto boundary = part.content_type.param("boundary");
-    std::string_view body = part.body;
-    if (!boundary) return std::string(body);
-    std::string delimiter = "--" + std::string(*boundary);
-    std::size_t first = body.find(delimiter);
-    std::string out(body.substr(0, first == std::string_view::npos ? body.size() : first));
-    std::size_t close = body.rfind(delimiter + "--");
-    if (close != std::string_view::npos) {
-      std::size_t eol = body.find('\n', close);
-      if (eol != std::string_view::npos) out += std::string(body.substr(eol + 1));
-    }
-    return out;
-  }
-
-  // A small HTML-to-text reduction for body :text (RFC 5173 5.1 lets the site decide):
-  // tags and comments are dropped, the common entities decoded.
-  static std::string html_to_text(std::string_view html) {
-    std::string out;
-    out.reserve(html.size());
-    for (std::size_t i = 0; i < html.size(); ++i) {
-      char c = html[i];
-      if (c == '<') {
-        std::size_t end = html.substr(i, 4) == "<!--" ? html.find("-->", i) : html.find('>', i);
-        if (end == std::string_view::npos) break;
-        i = end + (html[end] == '-' ? 2 : 0);
-        continue;
-      }
-      if (c == '&') {
-        static const std::pair<const char*, const char*> kEntities[] = {
-            {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"},
-            {"&nbsp;", " "}};
-        bool done = false;
-        for (const auto& [name, text] : kEntities) {
-          std::string_view n(name);
-          if (html.substr(i, n.size()) == n) {
-            out += text;
-            i += n.size() - 1;
-            done = true;
-            break;
-          }
-        }
-        if (done) continue;
-      }
-      out += c;
-    }
-    return out;
-  }
-
   bool test_date(const Operand& op, bool current) {
     std::optional<message::DateTime> when;
     std::size_t part_arg = 0;
@@ -846,55 +764,6 @@ class Interpreter {
     if (lower(uri).rfind("mailto:", 0) != 0 || capability != "online") return false;
     // RFC 5436 4: for mailto the "online" capability is always "maybe".
     return match_values(op, {"maybe"}, op.lists.at(2));
-  }
-
-  // RFC 5235: the verdict comes from a header the site configures; "0" means "not
-  // tested". spamtest gives 1 (clearly not spam) .. 10, :percent 0..100; virustest 1..5.
-  bool test_score(const Operand& op, bool spam) {
-    return match_values(op, {spam ? spam_value(op.has("percent")) : virus_value()}, op.lists.at(0));
-  }
-
-  std::string spam_value(bool percent) {
-    const ScoreTestConfig& cfg = ctx_.scores;
-    std::vector<std::string> v = header_values(cfg.spam_header);
-    if (v.empty() || cfg.spam_max <= 0) return "0";
-    // Only a plain decimal number is a score ("7.5", "-2"); anything else (a comma,
-    // an exponent, trailing words) means "not tested", as in Pigeonhole.
-    const std::string& text = v.front();
-    std::size_t k = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
-    std::size_t digits = 0, dots = 0;
-    for (std::size_t i = k; i < text.size(); ++i) {
-      if (std::isdigit(static_cast<unsigned char>(text[i]))) ++digits;
-      else if ((text[i] == '.' || text[i] == ',') && dots++ == 0) continue;
-      else return "0";
-    }
-    if (digits == 0) return "0";
-    std::string number = text;
-    for (char& c : number) c = c == ',' ? '.' : c;  // "7,5" is 7.5 (as in Pigeonhole)
-    double score = std::strtod(number.c_str(), nullptr);
-    double ratio = score / cfg.spam_max;
-    if (percent) {
-      long pct = static_cast<long>(100 * ratio);
-      return std::to_string(std::clamp(pct, 0L, 100L));
-    }
-    long value = 1 + static_cast<long>(9 * ratio);
-    return std::to_string(std::clamp(value, 1L, 10L));
-  }
-
-  std::string virus_value() {
-    const ScoreTestConfig& cfg = ctx_.scores;
-    std::vector<std::string> v = header_values(cfg.virus_header);
-    if (v.empty()) return "0";
-    const std::string& text = v.front();
-    std::size_t start = 0;
-    while (start < text.size() && !std::isalpha(static_cast<unsigned char>(text[start]))) ++start;
-    std::size_t end = start;
-    while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
-    std::string word = text.substr(start, end - start);
-    for (std::size_t i = 0; i < cfg.virus_words.size(); ++i) {
-      if (cfg.virus_words[i] == word) return std::to_string(i + 1);  // exact, as configured
-    }
-    return "0";
   }
 
   bool test_duplicate(const Operand& op) {
@@ -1010,14 +879,14 @@ class Interpreter {
     return a;
   }
 
-  std::string variable_value(const std::string& name) {
+  std::string variable_value(const std::string& name) override {
     std::string n = lower(name);
     auto it = std::find(program_->variables.begin(), program_->variables.end(), n);
     if (it != program_->variables.end()) return variables_[static_cast<std::size_t>(it - program_->variables.begin())];
     return "";
   }
 
-  void assign(const Operand& op, std::string value) {
+  void assign(const Operand& op, std::string value) override {
     if (value.size() > ctx_.limits.max_string_size) {
       throw LimitReached{"a variable grew beyond " + std::to_string(ctx_.limits.max_string_size) +
                          " bytes"};
@@ -1149,7 +1018,7 @@ class Interpreter {
         text = message::decode_text(part);
         // As body :text does: HTML reads as its text.
         if (part.content_type.type == "text" && part.content_type.subtype == "html") {
-          text = html_to_text(text);
+          text = message::html_to_text(text);
         }
       }
     }
@@ -1163,7 +1032,7 @@ class Interpreter {
 
   // Makes `raw` the message the rest of the script sees (RFC 5703 5/6: later tests see
   // the new message). The bytes live in this interpreter; the result carries a copy.
-  void install_message(std::string raw) {
+  void install_message(std::string raw) override {
     if (replaced_ == nullptr) original_message_ = ctx_.message;
     auto bytes = std::make_unique<std::string>(std::move(raw));
     auto msg = std::make_unique<message::Message>(*bytes);
