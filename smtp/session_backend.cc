@@ -185,11 +185,29 @@ Output Session::backend_failed(std::string_view cause) {
   return out;
 }
 
+namespace {
+
+// For the log's waiting_for; a switch without default, so -Wswitch flags a new value.
+const char* wait_name(Session::BackendWait wait) {
+  switch (wait) {
+    case Session::BackendWait::kNone: return "nothing";
+    case Session::BackendWait::kConnect: return "connect";
+    case Session::BackendWait::kGreeting: return "greeting";
+    case Session::BackendWait::kEhlo: return "EHLO";
+    case Session::BackendWait::kMail: return "MAIL";
+    case Session::BackendWait::kRcpt: return "RCPT";
+    case Session::BackendWait::kDataEnd: return "end of data";
+    case Session::BackendWait::kOther: return "reply";
+  }
+  return "reply";
+}
+
+}  // namespace
+
 // The backend is gone (refused, reset, timed out or talking nonsense): whatever the
 // client waits for gets a temporary failure - never 250, never a 5xx for our fault.
 void Session::backend_failed_into(Output& out, std::string_view cause) {
-  static constexpr const char* kWaitNames[] = {"nothing", "connect", "greeting", "EHLO", "MAIL", "RCPT", "end of data", "reply"};
-  const char* waiting_for = kWaitNames[static_cast<std::size_t>(backend_wait())];
+  const char* waiting_for = wait_name(backend_wait());
   Pending p = pending_;
   // A transaction the client has not heard the end of: its remaining commands get 451.
   if (have_mail_ || state_ == State::kData || state_ == State::kBdat ||
