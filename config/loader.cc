@@ -140,6 +140,18 @@ void collect_commands(const std::vector<policy::Command>& commands, std::vector<
 
 }  // namespace
 
+// A script's diagnostic where the user wrote it: in the script's own file, or for an
+// inline script at its place in the config file.
+base::Diagnostic Loader::placed(const ScriptSource& src, base::Diagnostic d) const {
+  if (!src.file.empty()) {
+    d.file = src.file;
+  } else {
+    d.file = path_;
+    d.pos = SourcePos{src.at.line + d.pos.line - 1, d.pos.line == 1 ? src.first_column + d.pos.column - 1 : d.pos.column};
+  }
+  return d;
+}
+
 void Loader::compile_scripts() {
   std::map<std::string, std::string> texts;
   for (const auto& [name, src] : sources_) texts[name] = src.text;
@@ -147,15 +159,8 @@ void Loader::compile_scripts() {
   for (const auto& [name, src] : sources_) {
     policy::CompileResult compiled = policy::compile(src.text, policy::Registry::standard(), &store);
     for (policy::Diagnostic d : compiled.diagnostics) {
-      // In the script's own file, or for an inline script at its place in the config.
       d.code = "sieve";
-      if (!src.file.empty()) {
-        d.file = src.file;
-      } else {
-        d.file = path_;
-        d.pos = SourcePos{src.at.line + d.pos.line - 1, d.pos.line == 1 ? src.first_column + d.pos.column - 1 : d.pos.column};
-      }
-      script_reports_.push_back(std::move(d));
+      script_reports_.push_back(placed(src, std::move(d)));
     }
     if (compiled.program) out_.sieve->programs[name] = compiled.program;
     // Actions a stage cannot carry out (config.md): warnings at the command.
@@ -170,20 +175,8 @@ void Loader::compile_scripts() {
         if ((why = policy::stage_action_warning(c->name, stage))) break;
       }
       if (!why) continue;
-      Report r;
-      r.error = false;
-      r.code = "stage-action";
-      r.message = *why;
-      if (!src.file.empty()) {
-        r.path = src.file;
-        r.line = c->pos.line;
-        r.column = c->pos.column;
-      } else {
-        r.path = path_;
-        r.line = src.at.line + c->pos.line - 1;
-        r.column = c->pos.line == 1 ? src.first_column + c->pos.column - 1 : c->pos.column;
-      }
-      script_reports_.push_back(std::move(r));
+      script_reports_.push_back(
+          placed(src, base::Diagnostic(Severity::kWarning, c->pos, "stage-action", std::move(*why))));
     }
   }
   for (const auto& [node, name] : script_refs_) {

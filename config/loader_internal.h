@@ -76,24 +76,6 @@ struct PerSession {
   std::map<std::string, std::shared_ptr<const proxy::RecipientDirectory>> recipient_directories;
 };
 
-// A diagnostic about a script in the form the stage-action check in compile_scripts()
-// writes it (that check moves to bridge/; until then this is its shape). It becomes the
-// one Diagnostic type as it is stored.
-struct Report {
-  std::string path;
-  int line = 0;
-  int column = 0;
-  bool error = true;
-  std::string code;
-  std::string message;
-
-  operator base::Diagnostic() && {
-    return base::Diagnostic(error ? Severity::kError : Severity::kWarning,
-                            SourcePos{static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)},
-                            std::move(code), std::move(message), std::move(path));
-  }
-};
-
 class Loader;
 
 // One TOML table being read: remembers the keys asked for; finish() reports the rest.
@@ -207,6 +189,7 @@ class Loader {
     std::string file;      // for file:// scripts: the file (diagnostics are reported there)
   };
   std::map<std::string, ScriptSource> sources_;
+  base::Diagnostic placed(const ScriptSource& src, base::Diagnostic d) const;
   std::vector<std::pair<const toml::node*, std::string>> script_refs_;  // name used by a stage
   std::map<std::string, std::set<Stage>> script_stages_;
   PerSession per_;
